@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "arsred",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ArsredKit", targets: ["ArsredKit"]),
+        .executable(name: "arsred", targets: ["arsred"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C libraries, seen only by their wrapper modules.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib cairo",
+                       providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
+        .target(name: "Bitmap"),
+        // Wrappers: the only modules that see a C pointer.
+        .target(name: "Poppler", dependencies: ["CPoppler", "Bitmap"]),
+        .target(name: "Tesseract", dependencies: ["CTesseract", "Bitmap"]),
+        // Draws report pages with cairo: the fixture generator's pen.
+        .target(name: "Canvas", dependencies: ["CPoppler", "Bitmap"]),
+        // The pipeline: one folder per stage.
+        .target(name: "ArsredKit",
+                dependencies: ["Bitmap", "Poppler", "Tesseract",
+                               .product(name: "Yams", package: "Yams")]),
+        // What users do with the dataset: diff against hand data, export, review.
+        .target(name: "ArsredExport",
+                dependencies: ["ArsredKit", "Poppler",
+                               .product(name: "GRDB", package: "GRDB.swift")]),
+        .executableTarget(name: "arsred",
+                          dependencies: ["ArsredKit", "ArsredExport",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Makes corpus/: small sample reports with their hand data.
+        .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit"]),
+        .testTarget(name: "ArsredKitTests",
+                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas",
+                                   .product(name: "PropertyBased", package: "swift-property-based")],
+                    resources: []),
+    ],
+    swiftLanguageModes: [.v5]
+)

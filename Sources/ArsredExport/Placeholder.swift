@@ -1,0 +1,1 @@
+// ArsredExport: see the module's README in the issue that builds it.

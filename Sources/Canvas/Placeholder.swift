@@ -1,0 +1,1 @@
+// Canvas: cairo drawing for the fixture generator.

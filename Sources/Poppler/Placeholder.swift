@@ -1,0 +1,1 @@
+// Poppler: see the module's README in the issue that builds it.
