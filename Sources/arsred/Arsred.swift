@@ -5,6 +5,6 @@ struct Arsred: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arsred",
         abstract: "Turns Swedish samordningsförbund annual reports (PDF or OCR'd text) into the dataset-v1 JSON.",
-        subcommands: [ExtractCommand.self, DiffCommand.self, ExportCommand.self, ReviewCommand.self]
+        subcommands: [ExtractCommand.self, PagesCommand.self, DiffCommand.self, ExportCommand.self, ReviewCommand.self]
     )
 }
