@@ -44,6 +44,8 @@ let package = Package(
                     dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: []),
+        .testTarget(name: "ArsredExportTests",
+                    dependencies: ["ArsredExport", "ArsredKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

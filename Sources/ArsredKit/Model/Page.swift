@@ -78,7 +78,11 @@ public struct IngestedDocument: Sendable {
     public var pages: [Page]
     public var images: (any PageImageSource)?
     public var warnings: [String]
-    public init(file: String, sha256: String, pages: [Page], images: (any PageImageSource)?, warnings: [String] = []) {
-        self.file = file; self.sha256 = sha256; self.pages = pages; self.images = images; self.warnings = warnings
+    /// Seconds spent per ingestion stage ("load", "render", "ocr", ...), summed over pages.
+    public var stageSeconds: [String: Double]
+    public init(file: String, sha256: String, pages: [Page], images: (any PageImageSource)?,
+                warnings: [String] = [], stageSeconds: [String: Double] = [:]) {
+        self.file = file; self.sha256 = sha256; self.pages = pages; self.images = images
+        self.warnings = warnings; self.stageSeconds = stageSeconds
     }
 }
