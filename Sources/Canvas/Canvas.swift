@@ -239,6 +239,12 @@ public final class ImageCanvas: Surface {
         surface = s
         self.width = width; self.height = height
         super.init(context: cairo_create(s)!)
+        // Unhinted metrics: text measures the same here as on a PDF page, so layouts agree.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
         fill(Rect(x: 0, y: 0, width: Double(width), height: Double(height)), background)
     }
 
