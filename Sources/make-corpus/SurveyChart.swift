@@ -27,6 +27,14 @@ struct SurveyData {
     var respondents: String
     var questions: [Question]
 
+    /// Given answers, for chart fixtures in tests: `percentages[i]` are six whole figures summing to 100.
+    init(programme: String, respondents: String, percentages: [[Int]], n: [Int], labelMinPct: Int = 5) {
+        self.programme = programme; self.respondents = respondents
+        questions = zip(percentages, n).enumerated().map { i, q in
+            Question(number: i + 1, n: q.1, percentages: q.0, labelled: q.0.map { $0 >= labelMinPct })
+        }
+    }
+
     init(programme: String, respondents: String, labelMinPct: Int, rng: inout SeededRandom) {
         self.programme = programme; self.respondents = respondents
         let baseN = rng.int(9...80)
