@@ -204,7 +204,7 @@ public final class PDFDocument {
         if let title { cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title) }
     }
 
-    /// Draws one page; the page is emitted when `draw` returns.
+    /// Draws one page; the page is emitted when `draw` returns. The pen is only valid inside `draw`.
     public func page(_ draw: (Surface) throws -> Void) rethrows {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }

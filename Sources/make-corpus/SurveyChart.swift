@@ -97,6 +97,8 @@ struct SurveyChart {
     var width: Double
 
     var barHeight = 16.0, barGap = 10.0, labelWidth = 78.0, fontSize = 7.5
+    /// Printed after a segment's figure: `32%` or `32 %`.
+    var percentSuffix = "%"
 
     func height(questions: Int) -> Double {
         let legendRows = Double((6 + legendColumns - 1) / legendColumns)
@@ -126,7 +128,7 @@ struct SurveyChart {
                 canvas.fill(Rect(x: x, y: y, width: w, height: barHeight), colours[i])
                 if q.labelled[i] {
                     let ink: RGB = colours[i].luma < 0.55 ? .white : .black
-                    canvas.textCentred("\(p)%", centreX: x + w / 2, y: y + barHeight / 2 + fontSize * 0.35, font: font, ink)
+                    canvas.textCentred("\(p)\(percentSuffix)", centreX: x + w / 2, y: y + barHeight / 2 + fontSize * 0.35, font: font, ink)
                 }
                 x += w
             }
