@@ -187,7 +187,7 @@ struct SigningPageReader {
                 }
                 current = nil
             }
-            for text in TextColumns.readingOrder(page) {
+            for text in TextColumns.readingOrder(page, columnsOpenedBy: v.name) {
                 let folded = FoldedText.fold(text)
                 let first = folded.split(separator: "_").first ?? ""
                 guard let colon = text.firstIndex(of: ":") else { continue }

@@ -23,6 +23,34 @@ enum TextColumns {
         return (left + right).map(\.text)
     }
 
+    /// Reads a page printed in columns whose blocks each open with a key word (the signing page's
+    /// `NAMN:`): the columns start where those words stand, and every line is cut there, so a
+    /// block reads whole even when OCR joined both columns into one line.
+    static func readingOrder(_ page: Page, columnsOpenedBy key: String) -> [String] {
+        guard page.hasPositions else { return page.lines.map(\.text) }
+        let starts = page.lines.flatMap(\.words)
+            .filter { fuzzyIs($0.folded, [key], tolerance: 0.25) }
+            .compactMap { $0.box?.x0 }
+        // Column starts: x positions of key words, merged when closer than a fifth of the page.
+        let pageWidth = page.width ?? (starts.max() ?? 0) * 2
+        var columns: [Double] = []
+        for x in starts.sorted() where columns.last.map({ x - $0 > pageWidth / 5 }) ?? true { columns.append(x) }
+        guard columns.count > 1 else { return readingOrder(page) }
+        let cuts = columns.dropFirst().map { $0 - 4 }
+        var pieces: [[(y: Double, text: String)]] = Array(repeating: [], count: columns.count)
+        for line in page.lines {
+            var parts: [[Word]] = Array(repeating: [], count: columns.count)
+            for w in line.words {
+                let x = w.box?.x0 ?? 0
+                parts[cuts.filter { x >= $0 }.count].append(w)
+            }
+            for (i, part) in parts.enumerated() where !part.isEmpty {
+                pieces[i].append((part[0].box?.midY ?? 0, part.map(\.text).joined(separator: " ")))
+            }
+        }
+        return pieces.flatMap { $0.sorted { $0.y < $1.y }.map(\.text) }
+    }
+
     /// Cuts a positioned line where the gap between two words is wider than a few characters.
     static func split(_ line: Line) -> [[Word]] {
         var out: [[Word]] = []
