@@ -129,7 +129,10 @@ struct ColumnHeader: Sendable, Equatable {
                 case .budget, .forecast: pending = t.role
                 case .outcome: pending = nil
                 case .deviation:
-                    if columns.last?.key != "deviation" && !(kinds.last == .deviation) {
+                    // `Avvikelse` and its second line `utfall-budget` are one column.
+                    let isAvvikelse = LabelText.letterised(lines[t.line].words[t.index].folded).contains("avvikelse")
+                    let haveDeviation = kinds.contains(.deviation)
+                    if (isAvvikelse || !haveDeviation) && !(kinds.last == .deviation) {
                         columns.append(Column(key: "deviation", x: nil)); kinds.append(.deviation)
                     }
                     pending = nil

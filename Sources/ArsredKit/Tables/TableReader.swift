@@ -81,7 +81,7 @@ struct TableReader {
             }
         }
 
-        for rl in lines {
+        for (li, rl) in lines.enumerated() {
             let line = rl.line
             if !started && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
                 headerLines.append(line); continue
@@ -101,7 +101,11 @@ struct TableReader {
                     pendingLabel = (p.text + " " + label, p.page); continue
                 }
                 if !started && headerLines.isEmpty { continue } // prose before the table
-                if !known && (wordCount >= 7 || label.hasSuffix(".")) {
+                // A long label wrapped onto the next line is not prose.
+                let nextContinues = lines.indices.contains(li + 1)
+                    && startsLowercase(LabelText.cleaned(lines[li + 1].line.text))
+                    && !Self.split(lines[li + 1].line).tokens.isEmpty
+                if !known && !nextContinues && (wordCount >= 7 || label.hasSuffix(".")) {
                     if started { break } else { continue }
                 }
                 if !started && !known && wordCount >= 4 { continue }
@@ -145,7 +149,7 @@ struct TableReader {
         guard rows.contains(where: { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }) else { return nil }
 
         var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
-        let valueCounts = rows.map { r in r.tokens.count }
+        let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
         if header.columns.isEmpty {
             // No header printed: the fiscal year, and the year before when rows hold two figures.
             guard let fy = fiscalYear else { return nil }
