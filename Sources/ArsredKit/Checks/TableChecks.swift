@@ -17,7 +17,7 @@ struct TableChecks {
         self.tables = tables; self.doubts = doubts; self.uncertainPages = uncertainPages
     }
 
-    struct Term { var table: String?; var key: [String]; var sign: Double; var absolute: Bool }
+    struct Term { var table: String?; var key: [String]; var sign: Double; var absolute: Bool; var optional = false }
     struct Relation {
         var table: String
         var rule: String
@@ -36,11 +36,13 @@ struct TableChecks {
                 if tok == "+" { sign = 1; continue }
                 if tok == "-" { sign = -1; continue }
                 var t = String(tok)
+                let optional = t.hasSuffix("?")
+                if optional { t.removeLast() }
                 let abs = t.hasPrefix("|") && t.hasSuffix("|")
                 if abs { t = String(t.dropFirst().dropLast()) }
                 var tableName: String? = nil
                 if let dot = t.firstIndex(of: ".") { tableName = String(t[..<dot]); t = String(t[t.index(after: dot)...]) }
-                out.append(Term(table: tableName, key: t.split(separator: "/").map(String.init), sign: sign, absolute: abs))
+                out.append(Term(table: tableName, key: t.split(separator: "/").map(String.init), sign: sign, absolute: abs, optional: optional))
                 sign = 1
             }
             return out
@@ -64,7 +66,8 @@ struct TableChecks {
         ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster = medel_fran_verksamheten_fore_forandring_av_rorelsekapital"),
         ("cash_flow", "medel_fran_verksamheten_fore_forandring_av_rorelsekapital + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
         ("cash_flow", "kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten + kassaflode_fran_investeringsverksamheten + kassaflode_fran_finansieringsverksamheten = arets_kassaflode"),
-        ("cash_flow", "arets_resultat + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = arets_kassaflode"),
+        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
+        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder + kassaflode_fran_investeringsverksamheten? + kassaflode_fran_finansieringsverksamheten? = arets_kassaflode"),
         ("cash_flow", "likvida_medel_vid_arets_borjan + arets_kassaflode = likvida_medel_vid_arets_slut"),
         ("cash_flow", "likvida_medel_vid_arets_slut = balance_sheet.kassa_och_bank"),
         ("cash_flow", "arets_resultat = income_statement.arets_resultat"),
@@ -107,10 +110,11 @@ struct TableChecks {
     mutating func run() {
         for rel in Self.relations {
             guard let home = table(rel.table) else { continue }
-            for column in home.columns {
+            for column in home.columns where !column.hasPrefix("deviation:") {
                 evaluate(rel, home: home, column: column)
             }
         }
+        deviations()
         noteSums()
         notesAgainstStatements()
         soliditet()
@@ -122,13 +126,19 @@ struct TableChecks {
     }
 
     mutating func evaluate(_ rel: Relation, home: Table, column: String) {
-        let lhs = rel.lhs.map { resolve($0, in: rel.table, column: column) }
+        let lhs = rel.lhs.compactMap { t -> Cell?? in
+            let c = resolve(t, in: rel.table, column: column)
+            return c == nil && t.optional ? nil : .some(c)
+        }
         guard lhs.allSatisfy({ $0 != nil }) else { return }
         let homeFactor = Self.factor(home.unit)
         func scale(_ c: Cell) -> Double { Self.factor(table(c.table)?.unit) / homeFactor }
         var tried: [(cells: [Cell], value: Double)] = []
         for alt in rel.rhs {
-            let r = alt.map { resolve($0, in: rel.table, column: column) }
+            let r = alt.compactMap { t -> Cell?? in
+                let c = resolve(t, in: rel.table, column: column)
+                return c == nil && t.optional ? nil : .some(c)
+            }
             guard r.allSatisfy({ $0 != nil }) else { continue }
             tried.append((r.map { $0! }, sum(r.map { $0! }, scale: scale)))
         }
@@ -159,7 +169,7 @@ struct TableChecks {
             .reduce(0.0) { $0 + $1.1 * $1.0.sign * ($1.0.absolute ? abs($1.0.value) : $1.0.value) }
         let coefficient = side * cell.sign
         let solved = -others / coefficient
-        guard solved.rounded() == solved else { return }
+        guard solved.rounded() == solved, Self.plausibleRepair(cell.value, solved) else { return }
         guard let ti = tables.firstIndex(where: { $0.id == cell.table }),
               let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { return }
         tables[ti].rows[ri].values[column] = solved
@@ -167,6 +177,36 @@ struct TableChecks {
         d[column] = rel.rule
         tables[ti].rows[ri].derivedFrom = d
         warnings.append("\(cell.table): \(cell.row) \(column) read as \(format(cell.value)) (in doubt), set to \(format(solved)) from \(rel.rule)")
+    }
+
+    /// A deviation column against its budget and outcome: outcome - budget, or budget - outcome
+    /// for costs printed as positive amounts.
+    mutating func deviations() {
+        for t in tables {
+            for dcol in t.columns where dcol.hasPrefix("deviation:") {
+                let year = dcol.dropFirst("deviation:".count)
+                let bcol = "budget:\(year)", ocol = String(year)
+                guard t.columns.contains(bcol), t.columns.contains(ocol) else { continue }
+                for row in t.rows {
+                    guard let d = row.values[dcol], let b = row.values[bcol], let o = row.values[ocol] else { continue }
+                    let costs = row.key.contains("kostnad") && o >= 0
+                    let expected = costs ? b - o : o - b
+                    let passed = abs(expected - d) <= 0.5
+                    let rule = costs ? "\(row.key): budget - utfall = avvikelse" : "\(row.key): utfall - budget = avvikelse"
+                    checks.append(Check(table: t.id, rule: rule, column: dcol, passed: passed,
+                                        detail: passed ? "" : "\(format(d)) != \(format(expected))"))
+                    if passed { for c in [dcol, bcol, ocol] { confirmed.insert("\(t.id)/\(row.key)/\(c)") } }
+                }
+            }
+        }
+    }
+
+    /// An OCR misreading changes few digits: a correction that rewrites the number is no repair.
+    static func plausibleRepair(_ read: Double, _ solved: Double) -> Bool {
+        if read == -solved { return true }
+        let a = String(Int(abs(read))), b = String(Int(abs(solved)))
+        guard a.count == b.count else { return false }
+        return zip(a, b).filter { $0 != $1 }.count <= 2
     }
 
     func format(_ v: Double) -> String {
@@ -199,6 +239,7 @@ struct TableChecks {
                        let tix = tables.firstIndex(where: { $0.id == t.id }),
                        let rix = tables[tix].rows.firstIndex(where: { $0.key == r.key }) {
                         let fixed = old + (tv - s)
+                        guard Self.plausibleRepair(old, fixed) else { continue }
                         tables[tix].rows[rix].values[column] = fixed
                         var d = tables[tix].rows[rix].derivedFrom ?? [:]
                         d[column] = rule

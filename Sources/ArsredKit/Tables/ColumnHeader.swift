@@ -42,6 +42,13 @@ struct ColumnHeader: Sendable, Equatable {
         if isWord("outcome") { return .outcome }
         if f == "not" || f == "noter" { return .note }
         if isWord("unit") { return .unit }
+        // `Beloppikr`, `Belopp_i_tkr` read as one word.
+        if f.hasPrefix("belopp"), f.count > 6 {
+            var rest = f.dropFirst(6).drop { $0 == "_" }
+            if rest.first == "i" { rest = rest.dropFirst().drop { $0 == "_" } }
+            for u in v.units where u.words.contains(String(rest)) { return .unitName(u.unit) }
+            return .unit
+        }
         let stripped = f.hasPrefix("i") && f.count > 1 && !v.units.contains(where: { $0.words.contains(f) }) ? String(f.dropFirst()) : f
         for u in v.units where u.words.contains(stripped) || u.words.contains(f) { return .unitName(u.unit) }
         if f == "i" || f.isEmpty { return .unit }

@@ -76,7 +76,10 @@ public enum SwedishNumber {
                                 percent: false, repaired: false, isDash: true)
         }
         var negative = false, open = false, close = false, percent = false, repaired = false
-        if let f = s.first, minusSigns.contains(f) { negative = true; s = s.dropFirst() }
+        if s.first == "+" { s = s.dropFirst() }
+        var signs = 0
+        while let f = s.first, minusSigns.contains(f) { negative = true; s = s.dropFirst(); signs += 1 }
+        if signs > 1 { repaired = true } // `--1473`, `-—-201`: OCR doubled the sign
         if s.first == "(" { open = true; negative = true; s = s.dropFirst() }
         if let f = s.first, minusSigns.contains(f), !negative || open { negative = true; s = s.dropFirst() }
         if s.last == "%" { percent = true; s = s.dropLast() }

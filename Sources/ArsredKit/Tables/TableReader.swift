@@ -51,16 +51,26 @@ struct TableReader {
             let t = w.text.trimmingCharacters(in: .whitespaces)
             if t == "%" { pendingPercent = true; i -= 1; continue }
             if t == "|" || t == "||" || t == "!" { i -= 1; continue }
-            if w.folded == "kr" || w.folded == "tkr" || w.folded == "sek" { kr = true; i -= 1; continue }
-            guard var tok = SwedishNumber.token(t) else { break }
+            if w.folded == "kr" || w.folded == "sek" { kr = true; i -= 1; continue }
+            if w.folded == "tkr" { i -= 1; continue }
+            var tok = SwedishNumber.token(t)
+            if tok == nil, w.folded.hasSuffix("kr"), w.folded.count > 2 {
+                // `Okr`, `0kr`: figure and unit read as one word.
+                let stem = String(t.dropLast(t.hasSuffix(".") ? 3 : 2))
+                tok = SwedishNumber.token(stem) ?? (["O", "o", "Ö", "ö"].contains(stem) ? SwedishNumber.token("0") : nil)
+                if tok != nil { kr = true; tok!.repaired = tok!.repaired || stem != "0" }
+            }
+            if tok == nil, ["O", "o", "Ö", "ö"].contains(t), i + 1 < line.words.count, line.words[i + 1].folded == "kr" {
+                tok = SwedishNumber.token("0"); tok?.repaired = true
+            }
+            guard var tok else { break }
             if pendingPercent { tok.percent = true; pendingPercent = false }
             tok.wordIndex = i
             if let c = w.confidence, c < lowConfidence { tok.repaired = true }
             tokens.insert(tok, at: 0)
             i -= 1
         }
-        // A dash right after the label is part of it only when nothing numeric follows.
-        let label = Array(line.words[0...max(-1, i)].prefix(i + 1))
+        let label = Array(line.words.prefix(i + 1))
         return (label, tokens, kr)
     }
 
@@ -89,6 +99,9 @@ struct TableReader {
             let (labelWords, tokens, kr) = Self.split(line)
             let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
             let hasLetters = label.contains { $0.isLetter }
+            if !started && line.words.first.map({ FoldedText.fold($0.text).hasPrefix("belopp") }) == true {
+                headerLines.append(line); continue
+            }
             if started && !tokens.isEmpty && !headerLines.isEmpty && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
                 continue // a header repeated on the next page
             }
@@ -151,13 +164,38 @@ struct TableReader {
         var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
         let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
         if header.columns.isEmpty {
-            // No header printed: the fiscal year, and the year before when rows hold two figures.
+            // No header printed: the fiscal year and the years before, as many as rows hold figures.
             guard let fy = fiscalYear else { return nil }
-            let n = max(1, min(2, valueCounts.max() ?? 1))
+            let typical = valueCounts.filter { $0 > 0 }.sorted()
+            let n = max(1, min(5, typical.isEmpty ? 1 : typical[typical.count / 2]))
             header.columns = (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
             warnings.append("\(id): no column header found; columns taken as \(header.keys.joined(separator: ", "))")
         }
         let unit = header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
+        // Years missing from an OCR'd header (`2023 20220 2021`): fill the gaps of a run of years.
+        let typical = valueCounts.filter { $0 > 0 }.sorted()
+        if let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
+           header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 {
+            let years = header.columns.compactMap { Int($0.key) }
+            if let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
+               years == years.sorted(by: >) || years == years.sorted() {
+                let descending = years.first! > years.last!
+                let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
+                // Place a missing year midway between its neighbours.
+                var filled: [ColumnHeader.Column] = []
+                for (i, y) in all.enumerated() {
+                    if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
+                    let prev = filled.last?.x
+                    let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
+                    var x: ClosedRange<Double>? = nil
+                    if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
+                    _ = i
+                    filled.append(ColumnHeader.Column(key: String(y), x: x))
+                }
+                header.columns = filled
+                warnings.append("\(id): a year missing from the column header was inferred")
+            }
+        }
 
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
@@ -165,6 +203,9 @@ struct TableReader {
         var page = rows.first?.pageNumber ?? lines.first?.pageNumber ?? 1
         if let first = lines.first { page = first.pageNumber }
         for r in rows {
+            // Label-only lines that are no known label and hardly a word: ruling read as text.
+            if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
+                && r.label.filter(\.isLetter).count < 4 { continue }
             let (canon, rowUnit) = canonicalLabel(r.label, kind: kind, isNote: id.hasPrefix("note_"))
             var key = FoldedText.fold(canon)
             guard !key.isEmpty else { continue }
@@ -211,7 +252,17 @@ struct TableReader {
                 }
             }
         }
-        return best?.0
+        if let b = best { return b.0 }
+        // A known label followed by OCR debris (`Samtliga realisationsvinster o ee fo`).
+        let words = form.split(separator: "_")
+        for c in candidates {
+            for m in c.matchForms {
+                let n = m.split(separator: "_").count
+                guard words.count > n, words.dropFirst(n).allSatisfy({ $0.count <= 3 }) else { continue }
+                if LabelText.matches(words.prefix(n).joined(separator: "_"), m, tolerance: 0.2) { return c }
+            }
+        }
+        return nil
     }
 
     func canonicalLabel(_ printed: String, kind: TableVocabulary.TableKind?, isNote: Bool) -> (String, String?) {
@@ -270,6 +321,11 @@ struct TableReader {
             }
         }
         consider(tokens, note: nil)
+        // Dashes beyond the columns are ruling read as text.
+        let figures = tokens.filter { !$0.isDash }
+        if figures.count < tokens.count, candidates.isEmpty || tokens.count > k {
+            consider(figures, note: nil)
+        }
         if header.hasNoteColumn, let first = tokens.first, let n = Self.noteText(first) {
             consider(Array(tokens.dropFirst()), note: n)
         }
@@ -298,50 +354,42 @@ struct TableReader {
         return out
     }
 
-    /// Assigns figures by x position under the header's columns when both have positions.
+    /// Assigns figures by x position under the header's columns when both have positions: a
+    /// token belongs to the first column whose right edge it does not pass (figures are
+    /// right-aligned under their heading); the tokens of a column make its number.
     func assignByPosition(_ r: RawRow, header: ColumnHeader) -> Assignment? {
         guard header.columns.allSatisfy({ $0.x != nil }), !header.columns.isEmpty else { return nil }
         let boxes = r.tokens.map { r.words.indices.contains($0.wordIndex) ? r.words[$0.wordIndex].box : nil }
         guard boxes.allSatisfy({ $0 != nil }) else { return nil }
         let heights = boxes.map { $0!.height }.sorted()
         let h = heights[heights.count / 2]
-        // Group tokens standing close together and reading as one grouped number.
-        var groups: [[Int]] = []
-        for i in r.tokens.indices {
-            if let last = groups.last?.last, !r.tokens[i].isDash, !r.tokens[last].isDash,
-               boxes[i]!.x0 - boxes[last]!.x1 < h * 0.55, r.tokens[i].isContinuation, !r.tokens[last].terminates {
-                groups[groups.count - 1].append(i)
-            } else {
-                groups.append([i])
-            }
-        }
         var out = Assignment()
-        var used: Set<Int> = []
-        for g in groups {
-            let toks = g.map { r.tokens[$0] }
-            let box = g.map { boxes[$0]! }.reduce(boxes[g[0]]!) { $0.union($1) }
-            if header.hasNoteColumn, out.note == nil, out.cells.isEmpty, g.count == 1, let n = Self.noteText(toks[0]) {
+        var perColumn: [[NumericToken]] = Array(repeating: [], count: header.columns.count)
+        let firstColumn = header.columns[0].x!
+        for (i, t) in r.tokens.enumerated() {
+            let box = boxes[i]!
+            if header.hasNoteColumn, out.note == nil, perColumn.allSatisfy(\.isEmpty), let n = Self.noteText(t) {
                 let nearNote = header.noteX.map { box.x1 >= $0.lowerBound - 2 * h && box.x0 <= $0.upperBound + 2 * h } ?? false
-                let firstColumn = header.columns[0].x!
-                if nearNote || box.x1 < firstColumn.lowerBound - h {
-                    out.note = n; continue
-                }
+                if nearNote || box.x1 < firstColumn.lowerBound - 3 * h { out.note = n; continue }
             }
-            // Nearest column by right edge or centre.
-            var best: (Int, Double)? = nil
-            for (ci, c) in header.columns.enumerated() {
-                let x = c.x!
-                let d = min(abs(x.upperBound - box.x1), abs((x.lowerBound + x.upperBound) / 2 - box.midX))
-                let inside = box.x0 <= x.upperBound + h && box.x1 >= x.lowerBound - h ? 0.0 : h
-                if best == nil || d + inside < best!.1 { best = (ci, d + inside) }
+            var target = header.columns.firstIndex { box.x1 <= $0.x!.upperBound + h }
+            if target == nil {
+                // Past the last heading's right edge: the nearest column by centre.
+                target = header.columns.indices.min { abs(header.columns[$0].x!.upperBound - box.x1) < abs(header.columns[$1].x!.upperBound - box.x1) }
             }
-            guard let (ci, _) = best, !used.contains(ci) else { return nil }
-            used.insert(ci)
-            var num: ParsedNumber
-            if toks.count == 1 && toks[0].isDash { num = ParsedNumber(value: nil, tokens: toks) }
-            else if let seg = SwedishNumber.segmentations(toks, count: 1).first { num = seg[0] }
-            else { return nil }
-            out.cells.append((header.keys[ci], num))
+            perColumn[target!].append(t)
+        }
+        for (ci, toks) in perColumn.enumerated() where !toks.isEmpty {
+            let key = header.keys[ci]
+            let figures = toks.filter { !$0.isDash }
+            if figures.isEmpty { out.cells.append((key, ParsedNumber(value: nil, tokens: toks))); continue }
+            if figures.count < toks.count { out.ambiguous.append(key) } // a stray dash beside a figure
+            if let seg = SwedishNumber.segmentations(figures, count: 1).first {
+                out.cells.append((key, seg[0]))
+            } else {
+                // Tokens that do not group as one number: two figures read into one column.
+                return nil
+            }
         }
         return out
     }

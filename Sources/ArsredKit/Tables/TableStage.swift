@@ -31,6 +31,7 @@ public enum TableStage {
     }
 
     static func recognise(pages: [Page], vocabulary v: TableVocabulary) -> TableRecognition {
+        let pages = pages.map { $0.hasPositions ? RowLines.rebuild($0) : $0 }
         let furniture = PageFurniture(pages: pages, vocabulary: v)
         let headings = SectionLocator.locate(pages: pages, vocabulary: v)
         var warnings: [String] = []
@@ -51,7 +52,8 @@ public enum TableStage {
                 lines.append(RegionLine(pageIndex: h.pageIndex, pageNumber: page.number, line: page.lines[li]))
             }
             // Runs onto the next page when nothing closed it on this one.
-            if next == nil || next!.pageIndex > h.pageIndex, h.pageIndex + 1 < pages.count {
+            if next == nil || next!.pageIndex > h.pageIndex, h.pageIndex + 1 < pages.count,
+               pages[h.pageIndex + 1].number == page.number + 1 {
                 let np = pages[h.pageIndex + 1]
                 let stop = (next?.pageIndex == h.pageIndex + 1) ? next!.lineIndex : np.lines.count
                 var cont: [RegionLine] = []

@@ -59,6 +59,40 @@ enum TestPages {
     }
 }
 
+extension TestPages {
+    /// Pages from tesseract hOCR files (pixels at `dpi` -> points), a development aid for OCR'd
+    /// reports until the ingestion stage's page dumps exist.
+    static func fromHOCR(_ files: [(number: Int, url: URL)], dpi: Double = 300) -> [Page] {
+        files.compactMap { number, url in
+            guard let html = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+            let k = 72 / dpi
+            var lines: [Line] = []
+            let lineKinds = ["line'", "textfloat'", "header'", "caption'"]
+            for chunk in html.components(separatedBy: "class='ocr_").dropFirst() where lineKinds.contains(where: { chunk.hasPrefix($0) }) {
+                var words: [Word] = []
+                for w in chunk.components(separatedBy: "class='ocrx_word'").dropFirst() {
+                    guard let b = w.range(of: "bbox ") else { continue }
+                    let nums = w[b.upperBound...].prefix { $0 != ";" && $0 != "'" }.split(separator: " ").compactMap { Double($0) }
+                    guard nums.count == 4 else { continue }
+                    var conf: Double? = nil
+                    if let c = w.range(of: "x_wconf ") { conf = Double(w[c.upperBound...].prefix { $0.isNumber }) }
+                    guard let gt = w.firstIndex(of: ">"), let end = w.range(of: "</span>") else { continue }
+                    var text = String(w[w.index(after: gt)..<end.lowerBound])
+                    text = text.replacingOccurrences(of: "<strong>", with: "").replacingOccurrences(of: "</strong>", with: "")
+                        .replacingOccurrences(of: "<em>", with: "").replacingOccurrences(of: "</em>", with: "")
+                        .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                        .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                        .replacingOccurrences(of: "&#39;", with: "'")
+                    words.append(Word(text: text, box: Box(x0: nums[0] * k, y0: nums[1] * k, x1: nums[2] * k, y1: nums[3] * k), confidence: conf))
+                }
+                if !words.isEmpty { lines.append(Line(words: words)) }
+            }
+            lines.sort { ($0.box?.y0 ?? 0) < ($1.box?.y0 ?? 0) }
+            return Page(number: number, method: .ocr, width: 595, height: 842, lines: lines)
+        }
+    }
+}
+
 /// Runs the table stage over the shared corpus and scores it with the project's scorer.
 enum TableCorpus {
     static let outFolder = URL(fileURLWithPath: "/work/cache/tables-out")
@@ -133,6 +167,37 @@ enum TableCorpus {
             let s = try TableCorpus.score(truthDir: truth, stems: scanStems)
             print("scanned/mixed tables (\(scanStems.count)): recall \(s.recall) precision \(s.precision) silent \(s.silent)")
             #expect(s.recall >= 0.95); #expect(s.precision >= 0.98); #expect(s.silent == 0)
+        }
+    }
+
+    /// Table pages of one scanned report OCR'd by the tesseract CLI (cached hOCR), while the
+    /// ingestion stage's dumps are not there.
+    @Test func ocrTablePagesFromHOCR() throws {
+        let folder = URL(fileURLWithPath: "/work/cache/tables/ocr")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            print("skipping: no hOCR in \(folder.path)"); return
+        }
+        var byStem: [String: [(number: Int, url: URL)]] = [:]
+        for n in names where n.hasSuffix(".hocr") {
+            let parts = n.dropLast(5).split(separator: "-")
+            guard parts.count >= 3, let num = Int(parts[parts.count - 1]) else { continue }
+            byStem[String(parts[0]), default: []].append((num, folder.appendingPathComponent(n)))
+        }
+        for (stem, files) in byStem {
+            let pages = TestPages.fromHOCR(files.sorted { $0.number < $1.number })
+            if ProcessInfo.processInfo.environment["ARSRED_DEBUG_LINES"] != nil {
+                for p in pages.map(RowLines.rebuild) {
+                    print("=== page \(p.number)")
+                    for l in p.lines { print(l.words.map { "\($0.text)@\(Int($0.box!.x0))" }.joined(separator: " ")) }
+                }
+            }
+            let r = try TableStage.recognise(pages: pages)
+            let out = URL(fileURLWithPath: "/work/cache/tables-out-ocr")
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            var doc = DatasetDocument(source: SourceInfo(file: stem, sha256: "", pageCount: pages.count, pages: []))
+            doc.tables = r.tables; doc.checks = r.checks; doc.warnings = r.warnings
+            try DatasetJSON.encode(doc).write(to: out.appendingPathComponent(stem + ".json"))
+            print("\(stem): \(r.tables.map(\.id))")
         }
     }
 }
