@@ -372,7 +372,12 @@ struct TableReader {
                 let nearNote = header.noteX.map { box.x1 >= $0.lowerBound - 2 * h && box.x0 <= $0.upperBound + 2 * h } ?? false
                 if nearNote || box.x1 < firstColumn.lowerBound - 3 * h { out.note = n; continue }
             }
-            var target = header.columns.firstIndex { box.x1 <= $0.x!.upperBound + h }
+            // Column j ends midway between its heading's right edge and the next heading's left edge.
+            var target = header.columns.indices.first { j in
+                let x = header.columns[j].x!
+                let bound = j + 1 < header.columns.count ? (x.upperBound + header.columns[j + 1].x!.lowerBound) / 2 : x.upperBound + 2 * h
+                return box.x1 <= max(bound, x.upperBound + 1)
+            }
             if target == nil {
                 // Past the last heading's right edge: the nearest column by centre.
                 target = header.columns.indices.min { abs(header.columns[$0].x!.upperBound - box.x1) < abs(header.columns[$1].x!.upperBound - box.x1) }
