@@ -63,7 +63,16 @@ struct TableReader {
             if tok == nil, ["O", "o", "Ö", "ö"].contains(t), i + 1 < line.words.count, line.words[i + 1].folded == "kr" {
                 tok = SwedishNumber.token("0"); tok?.repaired = true
             }
-            guard var tok else { break }
+            guard var tok else {
+                // Ruling and specks read as text (`=`, `—`, `ee`) between figures or before them.
+                let letters = t.filter(\.isLetter).count
+                if letters == 0 && !t.contains(where: \.isNumber) { i -= 1; continue }
+                if letters <= 2 && !tokens.isEmpty, Self.figureFurtherLeft(line, from: i - 1) {
+                    tokens[0].repaired = true
+                    i -= 1; continue
+                }
+                break
+            }
             if pendingPercent { tok.percent = true; pendingPercent = false }
             tok.wordIndex = i
             if let c = w.confidence, c < lowConfidence { tok.repaired = true }
@@ -72,6 +81,18 @@ struct TableReader {
         }
         let label = Array(line.words.prefix(i + 1))
         return (label, tokens, kr)
+    }
+
+    /// True when, left of `index` past short debris words, a figure stands.
+    static func figureFurtherLeft(_ line: Line, from index: Int) -> Bool {
+        var j = index
+        while j >= 0 {
+            let t = line.words[j].text
+            if SwedishNumber.token(t) != nil { return true }
+            if t.filter(\.isLetter).count > 2 { return false }
+            j -= 1
+        }
+        return false
     }
 
     func read(id: String, title: String, kind: TableVocabulary.TableKind?, lines: [RegionLine]) -> TableReading? {
@@ -102,7 +123,7 @@ struct TableReader {
             if !started && line.words.first.map({ FoldedText.fold($0.text).hasPrefix("belopp") }) == true {
                 headerLines.append(line); continue
             }
-            if started && !tokens.isEmpty && !headerLines.isEmpty && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
+            if started && !tokens.isEmpty && !headerLines.isEmpty && !hasLetters && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
                 continue // a header repeated on the next page
             }
             if tokens.isEmpty || tokens.allSatisfy(\.isDash) && !hasLetters {
