@@ -46,6 +46,7 @@ public enum SwedishNumber {
         "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
     ]
     static let strays: Set<Character> = ["|", "'", "’", "‘", "`", "\"", "”", "“", ".", ":", "_"]
+    static let leadingJunk: Set<Character> = ["<", ">", "«", "»", "=", ":", ";", "$", "*", "~", "^", "`", "'", "\"", "„", "”", "“", "_", "|"]
     static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
 
     /// Parses a whole printed number. nil when `text` is not one number.
@@ -76,10 +77,14 @@ public enum SwedishNumber {
                                 percent: false, repaired: false, isDash: true)
         }
         var negative = false, open = false, close = false, percent = false, repaired = false
-        if s.first == "+" { s = s.dropFirst() }
-        var signs = 0
-        while let f = s.first, minusSigns.contains(f) { negative = true; s = s.dropFirst(); signs += 1 }
-        if signs > 1 { repaired = true } // `--1473`, `-—-201`: OCR doubled the sign
+        // Specks before a figure (`<:-25`, `=-26`, `«:-1473`, `$9`), and doubled signs (`--1473`).
+        var signs = 0, junk = 0
+        while let f = s.first, leadingJunk.contains(f) || f == "+" || minusSigns.contains(f) {
+            if minusSigns.contains(f) { negative = true; signs += 1 } else { junk += 1 }
+            s = s.dropFirst()
+        }
+        if signs > 1 || junk > 0 && !(junk == 1 && word.first == "+") { repaired = true }
+        if s.isEmpty { return nil }
         if s.first == "(" { open = true; negative = true; s = s.dropFirst() }
         if let f = s.first, minusSigns.contains(f), !negative || open { negative = true; s = s.dropFirst() }
         if s.last == "%" { percent = true; s = s.dropLast() }

@@ -83,6 +83,20 @@ struct TableReader {
         return (label, tokens, kr)
     }
 
+    /// The number the tokens make without one of them, trying the least confident first.
+    static func dropOneSpeck(_ tokens: [NumericToken], words: [Word]) -> ParsedNumber? {
+        guard tokens.count >= 2 else { return nil }
+        let order = tokens.indices.sorted {
+            (words.indices.contains(tokens[$0].wordIndex) ? words[tokens[$0].wordIndex].confidence ?? 0 : 0)
+                < (words.indices.contains(tokens[$1].wordIndex) ? words[tokens[$1].wordIndex].confidence ?? 0 : 0)
+        }
+        for i in order {
+            var rest = tokens; rest.remove(at: i)
+            if let seg = SwedishNumber.segmentations(rest, count: 1).first { return seg[0] }
+        }
+        return nil
+    }
+
     /// True when, left of `index` past short debris words, a figure stands.
     static func figureFurtherLeft(_ line: Line, from index: Int) -> Bool {
         var j = index
@@ -238,6 +252,12 @@ struct TableReader {
                 if let v = num.value { values[col] = v }
                 if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
             }
+            // A share above 100 % is a misreading.
+            if rowUnit == "%" {
+                for (col, v) in values where v > 100 || v < 0 {
+                    doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
+                }
+            }
             for col in assigned.ambiguous where values[col] != nil {
                 doubts.append(CellDoubt(table: id, row: key, column: col, reason: "digit grouping ambiguous"))
             }
@@ -387,11 +407,26 @@ struct TableReader {
         var out = Assignment()
         var perColumn: [[NumericToken]] = Array(repeating: [], count: header.columns.count)
         let firstColumn = header.columns[0].x!
-        for (i, t) in r.tokens.enumerated() {
+        // Two readings of one printed figure (overlapping boxes): keep the surer one.
+        var skip: Set<Int> = []
+        for i in r.tokens.indices.dropLast() {
+            let a = boxes[i]!, b = boxes[i + 1]!
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.width, b.width) {
+                let ca = r.words[r.tokens[i].wordIndex].confidence ?? 0, cb = r.words[r.tokens[i + 1].wordIndex].confidence ?? 0
+                skip.insert(ca >= cb ? i + 1 : i)
+                out.ambiguous.append(contentsOf: []) // noted below through `repaired`
+            }
+        }
+        for (i, t) in r.tokens.enumerated() where !skip.contains(i) {
             let box = boxes[i]!
             if header.hasNoteColumn, out.note == nil, perColumn.allSatisfy(\.isEmpty), let n = Self.noteText(t) {
                 let nearNote = header.noteX.map { box.x1 >= $0.lowerBound - 2 * h && box.x0 <= $0.upperBound + 2 * h } ?? false
                 if nearNote || box.x1 < firstColumn.lowerBound - 3 * h { out.note = n; continue }
+            }
+            // Right after the label, far from the figures: part of the label (`Soliditet (%)` read `(20)`).
+            let labelEnd = r.words.prefix(r.tokens[0].wordIndex).compactMap { $0.box?.x1 }.max() ?? 0
+            if box.x0 - labelEnd < 2 * h, firstColumn.lowerBound - box.x1 > 6 * h, !header.hasNoteColumn || out.note != nil {
+                continue
             }
             // Column j ends midway between its heading's right edge and the next heading's left edge.
             var target = header.columns.indices.first { j in
@@ -407,11 +442,15 @@ struct TableReader {
         }
         for (ci, toks) in perColumn.enumerated() where !toks.isEmpty {
             let key = header.keys[ci]
+            if !skip.isEmpty { out.ambiguous.append(key) }
             let figures = toks.filter { !$0.isDash }
             if figures.isEmpty { out.cells.append((key, ParsedNumber(value: nil, tokens: toks))); continue }
             if figures.count < toks.count { out.ambiguous.append(key) } // a stray dash beside a figure
             if let seg = SwedishNumber.segmentations(figures, count: 1).first {
                 out.cells.append((key, seg[0]))
+            } else if let fixed = Self.dropOneSpeck(figures, words: r.words) {
+                // One token too many (a speck read as a digit): the least sure one goes, in doubt.
+                out.cells.append((key, fixed)); out.ambiguous.append(key)
             } else {
                 // Tokens that do not group as one number: two figures read into one column.
                 return nil

@@ -153,6 +153,10 @@ enum TableCorpus {
             var pages = TestPages.dump(stem)
             if pages == nil, variant == "text" { pages = TestPages.fromTextLayer(SharedData.corpus(stem + ".pdf")) }
             guard let pages else { print("skipping \(stem): no page dump in \(TestPages.dumpFolder.path)"); continue }
+            if let want = ProcessInfo.processInfo.environment["ARSRED_DEBUG_PAGE"], want.hasPrefix(stem + ":"),
+               let n = Int(want.split(separator: ":")[1]), let p = pages.first(where: { $0.number == n }) {
+                for l in RowLines.rebuild(p).lines { print(l.words.map { "\($0.text)@\(Int($0.box?.x0 ?? 0))-\(Int($0.box?.x1 ?? 0))" }.joined(separator: " ")) }
+            }
             let r = try TableStage.recognise(pages: pages)
             try TableCorpus.write(stem, r, pages: pages)
             if variant == "text" { textStems.append(stem) } else { scanStems.append(stem) }
