@@ -252,9 +252,12 @@ struct TableReader {
                 if let v = num.value { values[col] = v }
                 if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
             }
-            // A share above 100 % is a misreading.
-            if rowUnit == "%" {
+            // A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` -> `8440`):
+            // keep the leading two digits, in doubt.
+            if rowUnit == "%" || rowUnit == nil && assigned.cells.contains(where: { $0.1.percent }) {
                 for (col, v) in values where v > 100 || v < 0 {
+                    let digits = String(Int(abs(v)))
+                    if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
                     doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
                 }
             }
