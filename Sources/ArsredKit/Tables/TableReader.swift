@@ -67,8 +67,9 @@ struct TableReader {
                 // Ruling and specks read as text (`=`, `—`, `ee`) between figures or before them.
                 let letters = t.filter(\.isLetter).count
                 if letters == 0 && !t.contains(where: \.isNumber) { i -= 1; continue }
-                if letters <= 2 && !tokens.isEmpty, Self.figureFurtherLeft(line, from: i - 1) {
-                    tokens[0].repaired = true
+                if letters <= 2, Self.figureFurtherLeft(line, from: i - 1) {
+                    // `%` read as `Yo`/`vw` lands here too.
+                    if !tokens.isEmpty { tokens[0].repaired = true } else { pendingPercent = true }
                     i -= 1; continue
                 }
                 break
@@ -162,6 +163,10 @@ struct TableReader {
                 started = true
                 continue
             }
+            // A sentence holding a figure (`Lag (2018:597) om ...`) is prose, not a row.
+            if label.split(separator: " ").count >= 8 && canonical(label, kind: kind, isNote: id.hasPrefix("note_")) == nil {
+                if started { break } else { continue }
+            }
             if !hasLetters {
                 // Figures without a label: pair them with labels printed in a block before.
                 orphanValues.append(RawRow(label: "", words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
@@ -194,7 +199,9 @@ struct TableReader {
             }
         }
 
-        guard rows.contains(where: { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }) else { return nil }
+        let valueRows = rows.filter { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }.count
+        // A note of figures has items and a total; a lone figure under a note heading is prose.
+        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
 
         var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
         let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
