@@ -60,17 +60,17 @@ enum LabelText {
     /// OCR misreading of a lexicon word).
     static func restore(_ printed: String, lexicon: [String: String]) -> String {
         var out: [String] = []
-        for (i, word) in printed.split(separator: " ").enumerated() {
+        for word in printed.split(separator: " ") {
             // Keep hyphen-joined parts apart (`IT-Spiret`).
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
-                restoreWord(String(part), lexicon: lexicon, first: i == 0)
+                restoreWord(String(part), lexicon: lexicon)
             }
             out.append(parts.joined(separator: "-"))
         }
         return out.joined(separator: " ")
     }
 
-    static func restoreWord(_ word: String, lexicon: [String: String], first: Bool) -> String {
+    static func restoreWord(_ word: String, lexicon: [String: String]) -> String {
         let lead = word.prefix { !$0.isLetter && !$0.isNumber }
         let trail = String(word.reversed().prefix { !$0.isLetter && !$0.isNumber }.reversed())
         let core = word.dropFirst(lead.count).dropLast(trail.count)

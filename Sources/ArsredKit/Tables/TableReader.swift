@@ -114,7 +114,6 @@ struct TableReader {
         var headerLines: [Line] = []
         var rows: [RawRow] = []
         var pendingLabel: (text: String, page: Int)? = nil
-        var labelOnly: [(text: String, page: Int)] = []
         var orphanValues: [RawRow] = []
         var started = false
         var warnings: [String] = []
@@ -122,7 +121,6 @@ struct TableReader {
         func flushPending() {
             if let p = pendingLabel {
                 rows.append(RawRow(label: p.text, words: [], tokens: [], pageNumber: p.page, krSuffix: false))
-                labelOnly.append(p)
                 pendingLabel = nil
             }
         }
@@ -225,13 +223,12 @@ struct TableReader {
                 let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
                 // Place a missing year midway between its neighbours.
                 var filled: [ColumnHeader.Column] = []
-                for (i, y) in all.enumerated() {
+                for y in all {
                     if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
                     let prev = filled.last?.x
                     let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
                     var x: ClosedRange<Double>? = nil
                     if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
-                    _ = i
                     filled.append(ColumnHeader.Column(key: String(y), x: x))
                 }
                 header.columns = filled
@@ -424,7 +421,6 @@ struct TableReader {
             if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.width, b.width) {
                 let ca = r.words[r.tokens[i].wordIndex].confidence ?? 0, cb = r.words[r.tokens[i + 1].wordIndex].confidence ?? 0
                 skip.insert(ca >= cb ? i + 1 : i)
-                out.ambiguous.append(contentsOf: []) // noted below through `repaired`
             }
         }
         for (i, t) in r.tokens.enumerated() where !skip.contains(i) {

@@ -73,7 +73,6 @@ public enum TableStage {
         let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
         var readings: [String: TableReading] = [:]
         var order: [String] = []
-        var notesStarted = false
         for r in regions {
             let id: String, title: String, kind: TableVocabulary.TableKind?
             switch r.heading.kind {
@@ -82,7 +81,6 @@ public enum TableStage {
             case .note(let n):
                 id = "note_\(n)"; kind = nil
                 title = LabelText.restore(LabelText.cleaned(r.heading.text), lexicon: v.lexicon)
-                notesStarted = true
             default: continue
             }
             guard readings[id] == nil else { continue }
@@ -91,7 +89,6 @@ public enum TableStage {
             readings[id] = reading
             order.append(id)
         }
-        _ = notesStarted
 
         var tables = order.compactMap { readings[$0]?.table }
         // Statements first in contract order, then notes by number.
