@@ -128,8 +128,18 @@ struct ColumnHeader: Sendable, Equatable {
                 columns.append(Column(key: "deviation", x: box.x0...box.x1))
             }
         } else {
+            // Without positions the lines holding years give the columns in order; a line
+            // without years only lends a `Budget` to the first year, or says a deviation column exists.
+            let yearLines = Set(tagged.filter { if case .year = $0.role { return true } else { return false } }.map(\.line))
             var pending: WordRole? = nil
-            for t in tagged {
+            var deviationSeen = false
+            var lent: WordRole? = nil
+            for t in tagged where !yearLines.contains(t.line) {
+                if t.role == .deviation { deviationSeen = true }
+                if t.role == .budget || t.role == .forecast { lent = lent == nil ? t.role : .other }
+            }
+            if let l = lent, l != .other { pending = l }
+            for t in tagged where yearLines.contains(t.line) || yearLines.isEmpty {
                 switch t.role {
                 case .year(let y):
                     let kind = pending ?? .outcome
@@ -147,6 +157,10 @@ struct ColumnHeader: Sendable, Equatable {
                     pending = nil
                 default: break
                 }
+            }
+            if deviationSeen && !kinds.contains(.deviation) && !columns.isEmpty {
+                let at = kinds.firstIndex(of: .budget).map { $0 + 1 } ?? columns.count
+                columns.insert(Column(key: "deviation", x: nil), at: at); kinds.insert(.deviation, at: at)
             }
         }
         // A deviation column belongs to the budget's year (else the latest year).

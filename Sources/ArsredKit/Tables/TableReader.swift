@@ -368,6 +368,11 @@ struct TableReader {
                 }
             }
         }
+        var tokens = tokens
+        // `Soliditet (%)` read `(20)`: a bracketed figure first, beyond the columns, belongs to the label.
+        if tokens.count > k, let f = tokens.first, f.opensParen && f.closesParen, !tokens.dropFirst().contains(where: \.opensParen) {
+            tokens.removeFirst()
+        }
         consider(tokens, note: nil)
         // Dashes beyond the columns are ruling read as text.
         let figures = tokens.filter { !$0.isDash }

@@ -95,7 +95,10 @@ extension TestPages {
 
 /// Runs the table stage over the shared corpus and scores it with the project's scorer.
 enum TableCorpus {
-    static let outFolder = URL(fileURLWithPath: "/work/cache/tables-out")
+    /// `ARSRED_STRIP_POSITIONS=1` reads every page as position-less text (the `.txt` path) into
+    /// a folder of its own.
+    static let stripPositions = ProcessInfo.processInfo.environment["ARSRED_STRIP_POSITIONS"] != nil
+    static let outFolder = URL(fileURLWithPath: stripPositions ? "/work/cache/tables-out-nopos" : "/work/cache/tables-out")
 
     static func write(_ stem: String, _ r: TableRecognition, pages: [Page]) throws {
         var doc = DatasetDocument(source: SourceInfo(file: stem, sha256: "", pageCount: pages.count,
@@ -156,7 +159,14 @@ enum TableCorpus {
             let variant = report["variant"] as! String
             var pages = TestPages.dump(stem)
             if pages == nil, variant == "text" { pages = TestPages.fromTextLayer(SharedData.corpus(stem + ".pdf")) }
-            guard let pages else { print("skipping \(stem): no page dump in \(TestPages.dumpFolder.path)"); continue }
+            guard var pages else { print("skipping \(stem): no page dump in \(TestPages.dumpFolder.path)"); continue }
+            if TableCorpus.stripPositions {
+                pages = pages.map { p in
+                    var p = p
+                    p.lines = p.lines.map { Line(words: $0.words.map { Word(text: $0.text) }) }
+                    return p
+                }
+            }
             if let want = ProcessInfo.processInfo.environment["ARSRED_DEBUG_PAGE"], want.hasPrefix(stem + ":"),
                let n = Int(want.split(separator: ":")[1]), let p = pages.first(where: { $0.number == n }) {
                 for l in RowLines.rebuild(p).lines { print(l.words.map { "\($0.text)@\(Int($0.box?.x0 ?? 0))-\(Int($0.box?.x1 ?? 0))" }.joined(separator: " ")) }
