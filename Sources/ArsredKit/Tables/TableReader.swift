@@ -359,8 +359,9 @@ struct TableReader {
                     else if n == outcome.count && n < k { score = 0.5; targets = outcome }
                     else if n < k { score = 2 + Double(k - n); targets = Array((k - n)..<k) }
                     else { score = 10; targets = Array(0..<k); continue }
-                    let groups = seg.filter { $0.value != nil }.map(\.groupCount)
-                    if let mx = groups.max(), let mn = groups.min() { score += 0.6 * Double(mx - mn) }
+                    // Figures on one row are of a size: prefer the reading whose magnitudes agree.
+                    let logs = seg.compactMap { $0.value }.filter { $0 != 0 }.map { log10(abs($0)) }
+                    if let mx = logs.max(), let mn = logs.min() { score += 0.6 * (mx - mn) }
                     if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
                        v.truncatingRemainder(dividingBy: 1000) != 0 { score += 1.5 }
                     if note != nil { score -= 0.2 }
