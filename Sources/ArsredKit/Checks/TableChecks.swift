@@ -210,7 +210,7 @@ struct TableChecks {
     }
 
     func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(v)
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
 
     static let totalKeys = ["summa", "totalt", "summa_totalt", "total"]

@@ -38,7 +38,8 @@ public enum SectionLocator {
         var words = LabelText.letterised(line.folded).split(separator: "_").map(String.init)
         var numbered = false
         while let f = words.first, f.count <= 2, f.allSatisfy(\.isNumber) { words.removeFirst(); numbered = true }
-        // Any other figure on the line makes it a row, not a heading.
+        // A year belongs to a heading (`Förslag budget 2024`); any other figure makes the line a row.
+        if words.count >= 2, let last = words.last, ColumnHeader.year(last) != nil, last.count == 4 { words.removeLast() }
         if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
         return words.isEmpty ? nil : (words, numbered)
     }

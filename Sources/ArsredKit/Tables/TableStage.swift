@@ -90,6 +90,11 @@ public enum TableStage {
             order.append(id)
         }
 
+        // A budget table is a plan's; in an annual report the statements carry the budget columns.
+        if readings["income_statement"] != nil || readings["balance_sheet"] != nil, readings["budget"] != nil {
+            readings["budget"] = nil
+            order.removeAll { $0 == "budget" }
+        }
         var tables = order.compactMap { readings[$0]?.table }
         // Statements first in contract order, then notes by number.
         func rank(_ id: String) -> Int {

@@ -131,4 +131,20 @@ struct TableReaderTests {
         #expect(t.rows[1].unit == "%" && t.rows[1].values["2022"] == 81)
         #expect(t.rows[2].unit == "antal" && t.rows[2].values["2021"] == 2)
     }
+
+    @Test func budgetTableOfAPlan() throws {
+        let r = try recognise([Self.page(6, [
+            "4. Förslag budget 2024",
+            "Belopp i tkr Budget 2024 Prognos 2023 Utfall 2022",
+            "Medlemsbidrag 8 036 7 992 7 800",
+            "Insatser -6 500 -6 100 -5 900",
+            "Administration -1 600 -1 550 -1 500",
+            "Resultat -64 342 400",
+        ])])
+        let t = try #require(r.tables.first { $0.id == "budget" })
+        #expect(t.columns == ["budget:2024", "forecast:2023", "2022"])
+        #expect(t.unit == "tkr")
+        #expect(t.rows.map(\.key) == ["medlemsbidrag", "insatser", "administration", "resultat"])
+        #expect(t.rows[1].values["forecast:2023"] == -6100)
+    }
 }
