@@ -22,11 +22,18 @@ public enum TableStage {
     /// deciding which pages to read fully).
     public static func pageHoldsTable(_ page: Page) -> Bool {
         guard let v = try? TableVocabulary.load() else { return true }
+        // Generous on purpose (a page read too coarsely loses its figures): a heading, a
+        // `Belopp i kr` line, or a one-word heading (`Resultaträkning`) anywhere on a short line.
+        let keywords = v.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= 9 } }
         return page.lines.contains { line in
             switch SectionLocator.classify(line, vocabulary: v) {
-            case .table?, .note?, .notes?: true
-            default: false
+            case .table?, .note?, .notes?: return true
+            default: break
             }
+            let words = LabelText.letterised(line.folded).split(separator: "_").map(String.init)
+            if words.first.map({ $0.hasPrefix("belopp") }) == true { return true }
+            guard words.count <= 8 else { return false }
+            return words.contains { w in w.count >= 8 && keywords.contains { LabelText.matches(w, $0, tolerance: 0.25) } }
         }
     }
 
