@@ -1,0 +1,314 @@
+import Foundation
+
+/// Checks every relation the statements state (sums, result lines, the balance identity, cash
+/// flow, notes against the lines citing them, the five-year overview against the statements)
+/// and corrects a figure only when exactly one cell of a failed relation is in doubt.
+struct TableChecks {
+    var tables: [Table]
+    let doubts: Set<CellDoubt>
+    /// Numbers of pages read by OCR (or from plain text): their unconfirmed figures get a warning.
+    var uncertainPages: Set<Int> = []
+    var checks: [Check] = []
+    var warnings: [String] = []
+    /// Cells a passing check confirmed: "table/row/column".
+    var confirmed: Set<String> = []
+
+    init(tables: [Table], doubts: Set<CellDoubt>, uncertainPages: Set<Int> = []) {
+        self.tables = tables; self.doubts = doubts; self.uncertainPages = uncertainPages
+    }
+
+    struct Term { var table: String?; var key: [String]; var sign: Double; var absolute: Bool; var optional = false }
+    struct Relation {
+        var table: String
+        var rule: String
+        var lhs: [Term]
+        /// Alternatives for the right-hand side; the relation holds when one does.
+        var rhs: [[Term]]
+    }
+
+    /// Parses `a + b - |c| = d || e + f`; a term may name another table (`income_statement.x`)
+    /// and list alternative row keys (`summa_eget_kapital/utgaende_eget_kapital`).
+    static func relation(_ table: String, _ rule: String) -> Relation {
+        func terms(_ s: Substring) -> [Term] {
+            var out: [Term] = []
+            var sign = 1.0
+            for tok in s.split(separator: " ") {
+                if tok == "+" { sign = 1; continue }
+                if tok == "-" { sign = -1; continue }
+                var t = String(tok)
+                let optional = t.hasSuffix("?")
+                if optional { t.removeLast() }
+                let abs = t.hasPrefix("|") && t.hasSuffix("|")
+                if abs { t = String(t.dropFirst().dropLast()) }
+                var tableName: String? = nil
+                if let dot = t.firstIndex(of: ".") { tableName = String(t[..<dot]); t = String(t[t.index(after: dot)...]) }
+                out.append(Term(table: tableName, key: t.split(separator: "/").map(String.init), sign: sign, absolute: abs, optional: optional))
+                sign = 1
+            }
+            return out
+        }
+        let sides = rule.components(separatedBy: " = ")
+        let rhs = sides[1].components(separatedBy: " || ").map { terms(Substring($0)) }
+        return Relation(table: table, rule: rule, lhs: terms(Substring(sides[0])), rhs: rhs)
+    }
+
+    static let relations: [Relation] = [
+        ("income_statement", "verksamhetens_intakter - |verksamhetens_kostnader| = resultat"),
+        ("income_statement", "resultat + finansiella_intakter - |finansiella_kostnader| = resultat_efter_finansiella_poster"),
+        ("income_statement", "arets_resultat = resultat_efter_finansiella_poster"),
+        ("balance_sheet", "fordringar + kassa_och_bank = summa_omsattningstillgangar"),
+        ("balance_sheet", "summa_omsattningstillgangar = summa_tillgangar || summa_omsattningstillgangar + summa_anlaggningstillgangar"),
+        ("balance_sheet", "arets_resultat + ovrigt_eget_kapital = summa_eget_kapital/summa_utgaende_eget_kapital"),
+        ("balance_sheet", "arets_resultat + ingaende_eget_kapital = utgaende_eget_kapital/summa_eget_kapital"),
+        ("balance_sheet", "summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital + kortfristiga_skulder = summa_eget_kapital_avsattningar_och_skulder"),
+        ("balance_sheet", "summa_tillgangar = summa_eget_kapital_avsattningar_och_skulder"),
+        ("balance_sheet", "arets_resultat = income_statement.arets_resultat"),
+        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster = medel_fran_verksamheten_fore_forandring_av_rorelsekapital"),
+        ("cash_flow", "medel_fran_verksamheten_fore_forandring_av_rorelsekapital + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
+        ("cash_flow", "kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten + kassaflode_fran_investeringsverksamheten + kassaflode_fran_finansieringsverksamheten = arets_kassaflode"),
+        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
+        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder + kassaflode_fran_investeringsverksamheten? + kassaflode_fran_finansieringsverksamheten? = arets_kassaflode"),
+        ("cash_flow", "likvida_medel_vid_arets_borjan + arets_kassaflode = likvida_medel_vid_arets_slut"),
+        ("cash_flow", "likvida_medel_vid_arets_slut = balance_sheet.kassa_och_bank"),
+        ("cash_flow", "arets_resultat = income_statement.arets_resultat"),
+        ("operating_statement", "verksamhetens_intakter/intakt/intakter - |verksamhetens_kostnader/nettokostnad/kostnader| = resultat"),
+        ("operating_statement", "resultat = income_statement.arets_resultat"),
+        ("operating_statement", "utgaende_eget_kapital = balance_sheet.summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital"),
+        ("operating_statement", "likvida_medel = balance_sheet.kassa_och_bank"),
+        ("balance_requirement", "arets_resultat_enligt_resultatrakningen = income_statement.arets_resultat"),
+        ("balance_requirement", "arets_resultat_enligt_resultatrakningen - samtliga_realisationsvinster + realisationsvinster_enligt_undantagsmojlighet + realisationsforluster_enligt_undantagsmojlighet + orealiserade_vinster_och_forluster_i_vardepapper + aterforing_av_orealiserade_vinster_och_forluster_i_vardepapper = arets_resultat_efter_balanskravsjusteringar"),
+        ("balance_requirement", "arets_resultat_efter_balanskravsjusteringar - reservering_av_medel_till_resultatutjamningsreserv + anvandning_av_medel_fran_resultatutjamningsreserv = arets_balanskravsresultat/balanskravsresultat"),
+        ("balance_requirement", "arets_resultat_enligt_resultatrakningen = balanskravsresultat"),
+        ("five_year_overview", "verksamhetens_intakter = income_statement.verksamhetens_intakter || income_statement.verksamhetens_intakter + income_statement.finansiella_intakter"),
+        ("five_year_overview", "verksamhetens_kostnader = |income_statement.verksamhetens_kostnader| || |income_statement.verksamhetens_kostnader| + |income_statement.finansiella_kostnader|"),
+        ("five_year_overview", "arets_resultat = income_statement.arets_resultat"),
+        ("five_year_overview", "eget_kapital = balance_sheet.summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital"),
+    ].map { relation($0.0, $0.1) }
+
+    func table(_ id: String) -> Table? { tables.first { $0.id == id } }
+
+    /// Unit factor to kronor.
+    static func factor(_ unit: String?) -> Double {
+        switch unit { case "tkr": 1000; case "mnkr": 1_000_000; default: 1 }
+    }
+
+    struct Cell { var table: String; var row: String; var column: String; var value: Double; var sign: Double; var absolute: Bool }
+
+    /// Resolves a term in `column`: nil when the row or value is missing.
+    func resolve(_ t: Term, in home: String, column: String) -> Cell? {
+        let tid = t.table ?? home
+        guard let tab = table(tid) else { return nil }
+        for k in t.key {
+            if let row = tab.rows.first(where: { $0.key == k }) {
+                guard let v = row.values[column] else { return nil }
+                return Cell(table: tid, row: k, column: column, value: v, sign: t.sign, absolute: t.absolute)
+            }
+        }
+        return nil
+    }
+
+    mutating func run() {
+        for rel in Self.relations {
+            guard let home = table(rel.table) else { continue }
+            for column in home.columns where !column.hasPrefix("deviation:") {
+                evaluate(rel, home: home, column: column)
+            }
+        }
+        deviations()
+        noteSums()
+        notesAgainstStatements()
+        soliditet()
+        flagUnconfirmed()
+    }
+
+    func sum(_ cells: [Cell], scale: (Cell) -> Double) -> Double {
+        cells.reduce(0) { $0 + $1.sign * (($1.absolute ? abs($1.value) : $1.value) * scale($1)) }
+    }
+
+    mutating func evaluate(_ rel: Relation, home: Table, column: String) {
+        let lhs = rel.lhs.compactMap { t -> Cell?? in
+            let c = resolve(t, in: rel.table, column: column)
+            return c == nil && t.optional ? nil : .some(c)
+        }
+        guard lhs.allSatisfy({ $0 != nil }) else { return }
+        let homeFactor = Self.factor(home.unit)
+        func scale(_ c: Cell) -> Double { Self.factor(table(c.table)?.unit) / homeFactor }
+        var tried: [(cells: [Cell], value: Double)] = []
+        for alt in rel.rhs {
+            let r = alt.compactMap { t -> Cell?? in
+                let c = resolve(t, in: rel.table, column: column)
+                return c == nil && t.optional ? nil : .some(c)
+            }
+            guard r.allSatisfy({ $0 != nil }) else { continue }
+            tried.append((r.map { $0! }, sum(r.map { $0! }, scale: scale)))
+        }
+        guard !tried.isEmpty else { return }
+        let lcells = lhs.map { $0! }
+        let l = sum(lcells, scale: scale)
+        // Figures in tkr against kronor: the rounding of the smaller unit.
+        let crossUnit = (lcells + tried.flatMap(\.cells)).contains { scale($0) != 1 }
+        let tolerance = crossUnit ? 1.0 + 0.5 * Double(tried[0].cells.count) : 0.5
+        if let hit = tried.first(where: { abs($0.value - l) <= tolerance }) {
+            checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: true))
+            for c in lcells + hit.cells { confirmed.insert("\(c.table)/\(c.row)/\(c.column)") }
+            return
+        }
+        let r = tried[0]
+        let detail = "\(format(l)) != \(format(r.value))"
+        checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: false, detail: detail))
+        if !crossUnit { correct(rel: rel, cells: lcells, rhs: r.cells, column: column) }
+    }
+
+    /// One doubtful cell in a failed relation, all others certain: the relation fixes it.
+    mutating func correct(rel: Relation, cells lhs: [Cell], rhs: [Cell], column: String) {
+        let all = lhs.map { ($0, 1.0) } + rhs.map { ($0, -1.0) }
+        let doubtful = all.filter { c, _ in doubts.contains { $0.table == c.table && $0.row == c.row && $0.column == c.column } }
+        guard doubtful.count == 1, let (cell, side) = doubtful.first, !cell.absolute, cell.table == rel.table else { return }
+        // sum(lhs) - sum(rhs) = 0 -> solve for the doubtful cell.
+        let others = all.filter { !($0.0.row == cell.row && $0.0.table == cell.table) }
+            .reduce(0.0) { $0 + $1.1 * $1.0.sign * ($1.0.absolute ? abs($1.0.value) : $1.0.value) }
+        let coefficient = side * cell.sign
+        let solved = -others / coefficient
+        guard solved.rounded() == solved, Self.plausibleRepair(cell.value, solved) else { return }
+        guard let ti = tables.firstIndex(where: { $0.id == cell.table }),
+              let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { return }
+        tables[ti].rows[ri].values[column] = solved
+        var d = tables[ti].rows[ri].derivedFrom ?? [:]
+        d[column] = rel.rule
+        tables[ti].rows[ri].derivedFrom = d
+        warnings.append("\(cell.table): \(cell.row) \(column) read as \(format(cell.value)) (in doubt), set to \(format(solved)) from \(rel.rule)")
+    }
+
+    /// A deviation column against its budget and outcome: outcome - budget, or budget - outcome
+    /// for costs printed as positive amounts.
+    mutating func deviations() {
+        for t in tables {
+            for dcol in t.columns where dcol.hasPrefix("deviation:") {
+                let year = dcol.dropFirst("deviation:".count)
+                let bcol = "budget:\(year)", ocol = String(year)
+                guard t.columns.contains(bcol), t.columns.contains(ocol) else { continue }
+                for row in t.rows {
+                    guard let d = row.values[dcol], let b = row.values[bcol], let o = row.values[ocol] else { continue }
+                    let costs = row.key.contains("kostnad") && o >= 0
+                    let expected = costs ? b - o : o - b
+                    let passed = abs(expected - d) <= 0.5
+                    let rule = costs ? "\(row.key): budget - utfall = avvikelse" : "\(row.key): utfall - budget = avvikelse"
+                    checks.append(Check(table: t.id, rule: rule, column: dcol, passed: passed,
+                                        detail: passed ? "" : "\(format(d)) != \(format(expected))"))
+                    if passed { for c in [dcol, bcol, ocol] { confirmed.insert("\(t.id)/\(row.key)/\(c)") } }
+                }
+            }
+        }
+    }
+
+    /// An OCR misreading changes few digits: a correction that rewrites the number is no repair.
+    static func plausibleRepair(_ read: Double, _ solved: Double) -> Bool {
+        if read == -solved { return true }
+        let a = String(Int(abs(read))), b = String(Int(abs(solved)))
+        guard a.count == b.count else { return false }
+        return zip(a, b).filter { $0 != $1 }.count <= 2
+    }
+
+    func format(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+    }
+
+    static let totalKeys = ["summa", "totalt", "summa_totalt", "total"]
+
+    /// Each note: its items add up to its total.
+    mutating func noteSums() {
+        for t in tables where t.id.hasPrefix("note_") {
+            guard let ti = t.rows.lastIndex(where: { Self.totalKeys.contains($0.key) }) else { continue }
+            let total = t.rows[ti]
+            let items = t.rows[..<ti].filter { !$0.key.hasPrefix("summa") && !Self.totalKeys.contains($0.key) }
+            for column in t.columns {
+                guard let tv = total.values[column] else { continue }
+                let vals = items.compactMap { $0.values[column] }
+                guard !vals.isEmpty else { continue }
+                let s = vals.reduce(0, +)
+                let passed = abs(s - tv) <= 0.5
+                let rule = "sum(rows) = \(total.key)"
+                checks.append(Check(table: t.id, rule: rule, column: column, passed: passed,
+                                    detail: passed ? "" : "\(format(s)) != \(format(tv))"))
+                if passed {
+                    for r in items where r.values[column] != nil { confirmed.insert("\(t.id)/\(r.key)/\(column)") }
+                    confirmed.insert("\(t.id)/\(total.key)/\(column)")
+                } else {
+                    let inDoubt = items.filter { r in doubts.contains { $0.table == t.id && $0.row == r.key && $0.column == column } && r.values[column] != nil }
+                    if inDoubt.count == 1, let r = inDoubt.first, let old = r.values[column],
+                       let tix = tables.firstIndex(where: { $0.id == t.id }),
+                       let rix = tables[tix].rows.firstIndex(where: { $0.key == r.key }) {
+                        let fixed = old + (tv - s)
+                        guard Self.plausibleRepair(old, fixed) else { continue }
+                        tables[tix].rows[rix].values[column] = fixed
+                        var d = tables[tix].rows[rix].derivedFrom ?? [:]
+                        d[column] = rule
+                        tables[tix].rows[rix].derivedFrom = d
+                        warnings.append("\(t.id): \(r.key) \(column) read as \(format(old)) (in doubt), set to \(format(fixed)) from \(rule)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A note's total against the statement lines that cite it.
+    mutating func notesAgainstStatements() {
+        for st in tables where !st.id.hasPrefix("note_") {
+            for row in st.rows {
+                guard let refs = row.note?.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+                      refs.count == 1, let note = table("note_\(refs[0])"),
+                      let total = note.rows.last(where: { Self.totalKeys.contains($0.key) }) else { continue }
+                for column in note.columns {
+                    guard let nv = total.values[column], let sv = row.values[column] else { continue }
+                    let passed = abs(abs(nv) - abs(sv)) <= 0.5
+                    let rule = "\(total.key) = |\(st.id).\(row.key)|"
+                    checks.append(Check(table: note.id, rule: rule, column: column, passed: passed,
+                                        detail: passed ? "" : "\(format(nv)) != \(format(sv))"))
+                    if passed {
+                        confirmed.insert("\(note.id)/\(total.key)/\(column)")
+                        confirmed.insert("\(st.id)/\(row.key)/\(column)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The five-year overview's equity ratio against the balance sheet.
+    mutating func soliditet() {
+        guard let fy = table("five_year_overview"), let bs = table("balance_sheet"),
+              let row = fy.rows.first(where: { $0.key == "soliditet" }) else { return }
+        let equityKeys = ["summa_eget_kapital", "utgaende_eget_kapital", "summa_utgaende_eget_kapital"]
+        for column in fy.columns {
+            guard let s = row.values[column],
+                  let eq = bs.rows.first(where: { equityKeys.contains($0.key) && $0.values[column] != nil })?.values[column],
+                  let ta = bs.rows.first(where: { $0.key == "summa_tillgangar" })?.values[column], ta != 0 else { continue }
+            let expected = 100 * eq / ta
+            let passed = abs(expected - s) <= 1.0
+            checks.append(Check(table: fy.id, rule: "soliditet = round(100 * balance_sheet.eget_kapital / summa_tillgangar)",
+                                column: column, passed: passed, detail: passed ? "" : "\(format(s)) != \(String(format: "%.1f", expected))"))
+            if passed { confirmed.insert("\(fy.id)/soliditet/\(column)") }
+        }
+    }
+
+    /// Figures in doubt, or read by OCR, that no passing check confirmed: say so, naming the table.
+    mutating func flagUnconfirmed() {
+        let failed = Set(checks.filter { !$0.passed }.map(\.table))
+        for t in tables where !failed.contains(t.id) {
+            var doubtful: [String] = []
+            var unconfirmed: [String] = []
+            for r in t.rows {
+                for (c, _) in r.values {
+                    let id = "\(t.id)/\(r.key)/\(c)"
+                    if confirmed.contains(id) { continue }
+                    if doubts.contains(where: { $0.table == t.id && $0.row == r.key && $0.column == c }) { doubtful.append("\(r.key) \(c)") }
+                    else if uncertainPages.contains(t.page) { unconfirmed.append("\(r.key) \(c)") }
+                }
+            }
+            if !doubtful.isEmpty {
+                warnings.append("\(t.id): figures read with doubt and not confirmed by any check: \(doubtful.prefix(6).joined(separator: ", "))\(doubtful.count > 6 ? ", ..." : "")")
+            } else if !unconfirmed.isEmpty {
+                warnings.append("\(t.id): \(unconfirmed.count) OCR-read figure(s) not confirmed by any check")
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// Matching printed (often OCR-garbled) labels and headings against the vocabulary.
+enum LabelText {
+    /// Digits inside a word that also has letters are read as the letters OCR confuses them
+    /// with (`6ver` -> `over`, `J6nkopings` -> `jonkopings`, `I'T` -> `it`).
+    static func letterised(_ folded: String) -> String {
+        folded.split(separator: "_", omittingEmptySubsequences: true).map { w -> String in
+            let hasLetter = w.contains { $0.isLetter }
+            let hasDigit = w.contains { $0.isNumber }
+            guard hasLetter && hasDigit else { return String(w) }
+            return String(w.map { c -> Character in
+                switch c {
+                case "0", "6": "o"
+                case "1": "l"
+                case "5": "s"
+                case "8": "b"
+                case "4": "a"
+                case "3": "e"
+                default: c
+                }
+            })
+        }.joined(separator: "_")
+    }
+
+    /// True when `candidate` reads as `target` within OCR tolerance (both folded).
+    static func matches(_ candidate: String, _ target: String, tolerance: Double = 0.18) -> Bool {
+        if candidate == target { return true }
+        let n = max(candidate.count, target.count)
+        guard n >= 4, abs(candidate.count - target.count) <= max(2, Int(Double(n) * tolerance)) else { return false }
+        let limit = max(1, Int(Double(n) * tolerance))
+        return Fuzzy.distance(candidate, target) <= limit
+    }
+
+    /// Distance-based closeness 0...1 (1 is identical).
+    static func closeness(_ a: String, _ b: String) -> Double { Fuzzy.similarity(a, b) }
+
+    /// Matching form of a printed label: folded, letterised, without the signs and bullets that
+    /// are not part of a label, and without a stray `(%)`.
+    static func matchForm(_ printed: String) -> String {
+        var f = letterised(FoldedText.fold(printed))
+        // OCR often reads `ä`/`å` as `a`+noise letters; nothing to do beyond edit distance.
+        if f.hasPrefix("_") { f.removeFirst() }
+        return f
+    }
+
+    /// The printed label cleaned: leading `-`, `+`, `-/+`, `=`, bullets and stray marks dropped,
+    /// apostrophes inside words removed, spaces collapsed.
+    static func cleaned(_ printed: String) -> String {
+        var words = printed.split(separator: " ").map(String.init)
+        while let f = words.first, f.allSatisfy({ "-+/=•·*|–—>»_~".contains($0) }) { words.removeFirst() }
+        while let l = words.last, l.allSatisfy({ "-+/=•·*|–—_~:".contains($0) }) { words.removeLast() }
+        words = words.map { w in
+            var w = w
+            while let f = w.first, "=•·*|»>".contains(f), w.count > 1 { w.removeFirst() }
+            return w.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: "")
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Restores å, ä, ö in a label's words from the lexicon (exact folded match, or a near
+    /// OCR misreading of a lexicon word).
+    static func restore(_ printed: String, lexicon: [String: String]) -> String {
+        var out: [String] = []
+        for word in printed.split(separator: " ") {
+            // Keep hyphen-joined parts apart (`IT-Spiret`).
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false).map { part -> String in
+                restoreWord(String(part), lexicon: lexicon)
+            }
+            out.append(parts.joined(separator: "-"))
+        }
+        return out.joined(separator: " ")
+    }
+
+    static func restoreWord(_ word: String, lexicon: [String: String]) -> String {
+        let lead = word.prefix { !$0.isLetter && !$0.isNumber }
+        let trail = String(word.reversed().prefix { !$0.isLetter && !$0.isNumber }.reversed())
+        let core = word.dropFirst(lead.count).dropLast(trail.count)
+        guard core.count >= 2 else { return word }
+        let f = letterised(FoldedText.fold(String(core)))
+        guard !f.isEmpty, !f.contains("_"), f.contains(where: { $0.isLetter }) else { return word }
+        var found = lexicon[f]
+        if found == nil, f.count >= 4 {
+            let limit = f.count >= 7 ? 2 : 1
+            var best: (String, Int)? = nil
+            for (k, v) in lexicon where abs(k.count - f.count) <= limit && k.first == f.first {
+                let d = Fuzzy.distance(k, f)
+                if d <= limit, best == nil || d < best!.1 { best = (v, d) }
+            }
+            found = best?.0
+        }
+        guard var w = found else { return word }
+        // Keep the printed case of the first letter.
+        if let c = core.first, let wf = w.first, c.isLowercase != wf.isLowercase {
+            w = (c.isLowercase ? w.prefix(1).lowercased() : w.prefix(1).uppercased()) + w.dropFirst()
+        }
+        return lead + w + trail
+    }
+}

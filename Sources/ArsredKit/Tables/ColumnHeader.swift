@@ -1,0 +1,192 @@
+/// A table's columns as its header prints them, turned into the contract's column keys.
+struct ColumnHeader: Sendable, Equatable {
+    struct Column: Sendable, Equatable {
+        /// `2023`, `budget:2023`, `deviation:2023`, `forecast:2023`.
+        var key: String
+        /// Horizontal extent of the header words (points), when positions exist.
+        var x: ClosedRange<Double>?
+    }
+    var columns: [Column]
+    var hasNoteColumn: Bool
+    var noteX: ClosedRange<Double>?
+    var unit: String?
+
+    var keys: [String] { columns.map(\.key) }
+    /// Indices of the plain outcome columns (`2023`).
+    var outcomeIndices: [Int] { columns.indices.filter { Int(columns[$0].key) != nil } }
+
+    enum WordRole: Equatable { case year(Int), budget, outcome, forecast, deviation, note, unit, unitName(String), other }
+
+    /// A year printed as `2023`, `2023-12-31`, `31/12 2023`, with OCR repairs.
+    static func year(_ word: String) -> Int? {
+        var s = word.trimmingCharacters(in: .init(charactersIn: ".,:;()[]|'"))
+        if s.count == 10, s.dropFirst(4).first == "-" { s = String(s.prefix(4)) }
+        guard s.count == 4 else { return nil }
+        let repaired = String(s.map { SwedishNumber.confusions[$0] ?? $0 })
+        guard let y = Int(repaired), (1990...2100).contains(y) else { return nil }
+        // A year must be mostly real digits.
+        guard s.filter(\.isNumber).count >= 3 else { return nil }
+        return y
+    }
+
+    static func role(_ word: Word, vocabulary v: TableVocabulary) -> WordRole {
+        if let y = year(word.text) { return .year(y) }
+        let f = LabelText.letterised(word.folded)
+        func isWord(_ list: String) -> Bool {
+            (v.columnWords[list] ?? []).contains { $0 == f || (f.count >= 5 && LabelText.matches(f, $0)) }
+        }
+        if f.contains("avvikelse") || isWord("deviation") { return .deviation }
+        if f == "utfall_budget" || f.hasPrefix("utfall_budget") { return .deviation }
+        if isWord("budget") { return .budget }
+        if isWord("forecast") { return .forecast }
+        if isWord("outcome") { return .outcome }
+        if f == "not" || f == "noter" { return .note }
+        if isWord("unit") { return .unit }
+        // `Beloppikr`, `Belopp_i_tkr` read as one word.
+        if f.hasPrefix("belopp"), f.count > 6 {
+            var rest = f.dropFirst(6).drop { $0 == "_" }
+            if rest.first == "i" { rest = rest.dropFirst().drop { $0 == "_" } }
+            for u in v.units where u.words.contains(String(rest)) { return .unitName(u.unit) }
+            return .unit
+        }
+        let stripped = f.hasPrefix("i") && f.count > 1 && !v.units.contains(where: { $0.words.contains(f) }) ? String(f.dropFirst()) : f
+        for u in v.units where u.words.contains(stripped) || u.words.contains(f) { return .unitName(u.unit) }
+        if f == "i" || f.isEmpty { return .unit }
+        return .other
+    }
+
+    /// True when `line` reads as (part of) a column header rather than a row.
+    static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
+        var years = 0, columnWords = 0, others = 0, numbers = 0
+        for w in line.words {
+            switch role(w, vocabulary: v) {
+            case .year: years += 1
+            case .budget, .outcome, .forecast, .deviation, .note, .unit, .unitName: columnWords += 1
+            case .other:
+                if SwedishNumber.token(w.text) != nil { numbers += 1 } else if w.folded.count >= 3 { others += 1 }
+            }
+        }
+        // Specks read as a digit may sit among the years of an OCR'd header.
+        if years >= 2 { return numbers < years && others <= 1 }
+        if numbers > 0 { return false }
+        if years > 0 { return others <= 1 }
+        return columnWords > 0 && others <= 1
+    }
+
+    /// Builds the columns from the header lines (top to bottom).
+    static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
+        var unit: String? = nil
+        var hasNote = false
+        var noteX: ClosedRange<Double>? = nil
+        struct Tagged { var role: WordRole; var box: Box?; var line: Int; var index: Int }
+        var tagged: [Tagged] = []
+        for (li, line) in lines.enumerated() {
+            for (wi, w) in line.words.enumerated() {
+                let r = role(w, vocabulary: v)
+                if case .unitName(let u) = r { unit = u }
+                if r == .note { hasNote = true; if let b = w.box { noteX = b.x0...b.x1 } }
+                tagged.append(Tagged(role: r, box: w.box, line: li, index: wi))
+            }
+        }
+        let positioned = tagged.allSatisfy { $0.box != nil } && !tagged.isEmpty
+        var columns: [Column] = []
+        var kinds: [WordRole] = []
+        if positioned {
+            // Anchors: years, and deviation words standing over no year.
+            let years = tagged.filter { if case .year = $0.role { return true } else { return false } }
+            func overlaps(_ a: Box, _ b: Box) -> Bool { min(a.x1, b.x1) - max(a.x0, b.x0) > -2 }
+            var anchors: [(role: WordRole, box: Box)] = []
+            for y in years { anchors.append((y.role, y.box!)) }
+            let devs = tagged.filter { $0.role == .deviation }
+            if let d = devs.first, !years.contains(where: { overlaps($0.box!, d.box!) }) {
+                let box = devs.filter { overlaps($0.box!, d.box!) }.map { $0.box! }.reduce(d.box!) { $0.union($1) }
+                anchors.append((.deviation, box))
+            }
+            anchors.sort { $0.box.x0 < $1.box.x0 }
+            for a in anchors {
+                var kind: WordRole = a.role
+                var box = a.box
+                if case .year = a.role {
+                    // A qualifier above it or just left of it on its line.
+                    for t in tagged where t.role == .budget || t.role == .forecast || t.role == .deviation || t.role == .outcome {
+                        guard let b = t.box else { continue }
+                        let sameLine = abs(b.midY - a.box.midY) < a.box.height * 0.5
+                        let above = b.midY < a.box.midY - a.box.height * 0.5
+                        let leftAdjacent = sameLine && b.x1 <= a.box.x0 + 1 && a.box.x0 - b.x1 < a.box.height * 1.5
+                        if (above && overlaps(b, a.box)) || leftAdjacent {
+                            if t.role != .outcome || kind == a.role { kind = t.role == .outcome ? a.role : t.role }
+                            box = box.union(b)
+                        }
+                    }
+                    if case .year(let y) = a.role {
+                        kinds.append(kind == a.role ? .year(y) : kind)
+                        columns.append(Column(key: key(kind, year: y), x: box.x0...box.x1))
+                        continue
+                    }
+                }
+                kinds.append(.deviation)
+                columns.append(Column(key: "deviation", x: box.x0...box.x1))
+            }
+        } else {
+            // Without positions the lines holding years give the columns in order; a line
+            // without years only lends a `Budget` to the first year, or says a deviation column exists.
+            let yearLines = Set(tagged.filter { if case .year = $0.role { return true } else { return false } }.map(\.line))
+            var pending: WordRole? = nil
+            var deviationSeen = false
+            var lent: WordRole? = nil
+            for t in tagged where !yearLines.contains(t.line) {
+                if t.role == .deviation { deviationSeen = true }
+                if t.role == .budget || t.role == .forecast { lent = lent == nil ? t.role : .other }
+            }
+            if let l = lent, l != .other { pending = l }
+            for t in tagged where yearLines.contains(t.line) || yearLines.isEmpty {
+                switch t.role {
+                case .year(let y):
+                    let kind = pending ?? .outcome
+                    columns.append(Column(key: key(kind, year: y), x: nil)); kinds.append(kind)
+                    pending = nil
+                case .budget, .forecast: pending = t.role
+                case .outcome: pending = nil
+                case .deviation:
+                    // `Avvikelse` and its second line `utfall-budget` are one column.
+                    let isAvvikelse = LabelText.letterised(lines[t.line].words[t.index].folded).contains("avvikelse")
+                    let haveDeviation = kinds.contains(.deviation)
+                    if (isAvvikelse || !haveDeviation) && !(kinds.last == .deviation) {
+                        columns.append(Column(key: "deviation", x: nil)); kinds.append(.deviation)
+                    }
+                    pending = nil
+                default: break
+                }
+            }
+            if deviationSeen && !kinds.contains(.deviation) && !columns.isEmpty {
+                let at = kinds.firstIndex(of: .budget).map { $0 + 1 } ?? columns.count
+                columns.insert(Column(key: "deviation", x: nil), at: at); kinds.insert(.deviation, at: at)
+            }
+        }
+        // A deviation column belongs to the budget's year (else the latest year).
+        let budgetYear = columns.compactMap { $0.key.hasPrefix("budget:") ? Int($0.key.dropFirst(7)) : nil }.first
+        let maxYear = columns.compactMap { Int($0.key.split(separator: ":").last ?? "") }.max()
+        for i in columns.indices where columns[i].key == "deviation" {
+            columns[i].key = "deviation:\((budgetYear ?? maxYear).map(String.init) ?? "")"
+        }
+        // Keys must be unique.
+        var seen: [String: Int] = [:]
+        for i in columns.indices {
+            let k = columns[i].key
+            seen[k, default: 0] += 1
+            if seen[k]! > 1 { columns[i].key = "\(k)_\(seen[k]!)" }
+        }
+        return ColumnHeader(columns: columns, hasNoteColumn: hasNote, noteX: noteX, unit: unit)
+    }
+
+    static func key(_ role: WordRole, year: Int) -> String {
+        switch role {
+        case .budget: "budget:\(year)"
+        case .forecast: "forecast:\(year)"
+        case .deviation: "deviation:\(year)"
+        default: "\(year)"
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,46 @@
+/// Printed rows rebuilt from positions: OCR of a ruled table often returns the label column and
+/// each figure column as separate blocks; lines standing on one (de-skewed) baseline, side by
+/// side, are one printed row again.
+enum RowLines {
+    static func rebuild(_ page: Page) -> Page {
+        let lines = page.lines.filter { l in !l.words.isEmpty && l.words.allSatisfy { $0.box != nil } }
+        guard lines.count == page.lines.count, lines.count >= 2 else { return page }
+        // Skew from the lines the reader formed.
+        var slopes: [Double] = []
+        for l in lines where l.words.count >= 2 {
+            let a = l.words.first!.box!, b = l.words.last!.box!
+            let dx = b.midX - a.midX
+            if dx > 60 { slopes.append((b.midY - a.midY) / dx) }
+        }
+        slopes.sort()
+        let slope = slopes.isEmpty ? 0 : slopes[slopes.count / 2]
+        struct Span { var y0: Double; var y1: Double; var words: [Word] }
+        func span(_ words: [Word]) -> Span {
+            Span(y0: words.map { $0.box!.y0 - slope * $0.box!.midX }.min()!,
+                 y1: words.map { $0.box!.y1 - slope * $0.box!.midX }.max()!, words: words)
+        }
+        let spans = lines.map { span($0.words) }.sorted { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
+        var rows: [Span] = []
+        for s in spans {
+            var merged = false
+            for ri in rows.indices.suffix(4).reversed() {
+                let r = rows[ri]
+                let overlap = min(r.y1, s.y1) - max(r.y0, s.y0)
+                let smaller = min(r.y1 - r.y0, s.y1 - s.y0)
+                guard smaller > 0, overlap >= 0.5 * smaller else { continue }
+                let clash = s.words.contains { w in
+                    r.words.contains { min($0.box!.x1, w.box!.x1) - max($0.box!.x0, w.box!.x0) > 1 }
+                }
+                if clash { continue }
+                rows[ri] = span(r.words + s.words)
+                merged = true
+                break
+            }
+            if !merged { rows.append(s) }
+        }
+        rows.sort { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
+        var out = page
+        out.lines = rows.map { Line(words: $0.words.sorted { $0.box!.x0 < $1.box!.x0 }) }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+/// One word read as (part of) a printed Swedish number: `8`, `036`, `-8`, `(1`, `234)`, `73%`, `1,0`.
+public struct NumericToken: Sendable, Equatable {
+    /// The digits as read, OCR confusions repaired.
+    public var digits: String
+    /// Digits after a decimal comma, if any.
+    public var decimals: String?
+    public var negative: Bool
+    public var opensParen: Bool
+    public var closesParen: Bool
+    public var percent: Bool
+    /// True when a letter had to be read as a digit (`O` -> 0) or stray marks removed.
+    public var repaired: Bool
+    /// True for a cell printed as a dash (empty).
+    public var isDash: Bool
+    /// Index of the word in its line.
+    public var wordIndex: Int = 0
+
+    /// Can follow another token inside one number (`8 036 000`): three digits or a multiple.
+    var isContinuation: Bool {
+        !negative && !opensParen && !isDash && !digits.isEmpty && digits.count % 3 == 0
+    }
+    /// Can start a number: no leading zero unless it is just `0`.
+    var canLead: Bool {
+        !isDash && !digits.isEmpty && (digits == "0" || digits.first != "0" || decimals != nil)
+    }
+    /// Ends a number: nothing may follow it inside the same number.
+    var terminates: Bool { decimals != nil || percent || closesParen || digits == "0" }
+}
+
+/// A number put together from one or more tokens.
+public struct ParsedNumber: Sendable, Equatable {
+    public var value: Double?
+    public var tokens: [NumericToken]
+    public var percent: Bool { tokens.contains { $0.percent } }
+    public var repaired: Bool { tokens.contains { $0.repaired } }
+    public var groupCount: Int { tokens.reduce(0) { $0 + max(1, ($1.digits.count + 2) / 3) } }
+    public var wordIndices: [Int] { tokens.map(\.wordIndex) }
+}
+
+/// Reads numbers as Swedish reports print them: `8 036 000`, `8036000`, `-8 054 000`, `−4`,
+/// `(1 234)`, `73 %`, `1,0`, no-break spaces, and OCR confusions inside numeric tokens.
+public enum SwedishNumber {
+    static let minusSigns: Set<Character> = ["-", "−", "–", "—", "‒"]
+    static let confusions: [Character: Character] = [
+        "O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "!": "1", "]": "1",
+        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
+    ]
+    static let strays: Set<Character> = ["|", "'", "’", "‘", "`", "\"", "”", "“", ".", ":", "_"]
+    static let leadingJunk: Set<Character> = ["<", ">", "«", "»", "=", ":", ";", "$", "*", "~", "^", "`", "'", "\"", "„", "”", "“", "_", "|"]
+    static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
+
+    /// Parses a whole printed number. nil when `text` is not one number.
+    public static func parse(_ text: String) -> Double? {
+        let words = text.split(whereSeparator: { spaces.contains($0) }).map(String.init)
+        var tokens: [NumericToken] = []
+        for w in words {
+            if w == "%" {
+                guard !tokens.isEmpty else { return nil }
+                tokens[tokens.count - 1].percent = true
+                continue
+            }
+            guard let t = token(w), !t.isDash else { return nil }
+            tokens.append(t)
+        }
+        guard !tokens.isEmpty else { return nil }
+        let segs = segmentations(tokens, count: 1)
+        return segs.first?.first?.value ?? nil
+    }
+
+    /// Reads one word as a numeric token, or nil when it is not one.
+    public static func token(_ word: String) -> NumericToken? {
+        var s = Substring(word)
+        while let f = s.first, spaces.contains(f) { s = s.dropFirst() }
+        if s.isEmpty { return nil }
+        if s.allSatisfy({ minusSigns.contains($0) }) && s.count <= 2 {
+            return NumericToken(digits: "", decimals: nil, negative: false, opensParen: false, closesParen: false,
+                                percent: false, repaired: false, isDash: true)
+        }
+        var negative = false, open = false, close = false, percent = false, repaired = false
+        // Specks before a figure (`<:-25`, `=-26`, `«:-1473`, `$9`), and doubled signs (`--1473`).
+        var signs = 0, junk = 0
+        while let f = s.first, leadingJunk.contains(f) || f == "+" || minusSigns.contains(f) {
+            if minusSigns.contains(f) { negative = true; signs += 1 } else { junk += 1 }
+            s = s.dropFirst()
+        }
+        if signs > 1 || junk > 0 && !(junk == 1 && word.first == "+") { repaired = true }
+        if s.isEmpty { return nil }
+        if s.first == "(" { open = true; negative = true; s = s.dropFirst() }
+        if let f = s.first, minusSigns.contains(f), !negative || open { negative = true; s = s.dropFirst() }
+        if s.last == "%" { percent = true; s = s.dropLast() }
+        if s.last == ")" { close = true; s = s.dropLast() }
+        if s.last == "%" { percent = true; s = s.dropLast() }
+        // Trailing stray marks (`123.`, `456,`, `7|`).
+        while let l = s.last, strays.contains(l) || l == "," { s = s.dropLast(); repaired = true }
+        while let f = s.first, strays.contains(f) { s = s.dropFirst(); repaired = true }
+        if s.isEmpty { return nil }
+        var digits = "", decimals: String? = nil
+        var realDigits = 0, letters = 0
+        for ch in s {
+            if ch.isASCII, ch.isNumber {
+                if decimals != nil { decimals!.append(ch) } else { digits.append(ch) }
+                realDigits += 1
+            } else if ch == "," {
+                if decimals != nil || digits.isEmpty { return nil }
+                decimals = ""
+            } else if strays.contains(ch) || spaces.contains(ch) {
+                repaired = true // `8.036`, `8'036`: a stray mark between digit groups
+            } else if let d = confusions[ch] {
+                if decimals != nil { decimals!.append(d) } else { digits.append(d) }
+                letters += 1; repaired = true
+            } else {
+                return nil
+            }
+        }
+        // A word that is mostly letters is a word, not a misread number.
+        guard realDigits > 0, letters * 2 < realDigits + letters, letters <= 1 || realDigits >= 3 else { return nil }
+        if let d = decimals, d.isEmpty { return nil }
+        return NumericToken(digits: digits, decimals: decimals, negative: negative, opensParen: open,
+                            closesParen: close, percent: percent, repaired: repaired, isDash: false)
+    }
+
+    /// The value of tokens taken as one number.
+    static func value(of tokens: [NumericToken]) -> Double? {
+        guard let first = tokens.first else { return nil }
+        var digits = "", decimals: String? = nil
+        for t in tokens { digits += t.digits; if let d = t.decimals { decimals = d } }
+        guard var v = Double(digits) else { return nil }
+        if let d = decimals, let f = Double("0." + d) { v += f }
+        return first.negative ? -v : v
+    }
+
+    /// Every way of reading `tokens` as exactly `count` numbers by Swedish digit grouping
+    /// (a lead group, then groups of three). Dashes stand for one empty cell each.
+    public static func segmentations(_ tokens: [NumericToken], count: Int) -> [[ParsedNumber]] {
+        var out: [[ParsedNumber]] = []
+        var current: [ParsedNumber] = []
+        func walk(_ i: Int) {
+            if out.count > 64 { return }
+            if i == tokens.count {
+                if current.count == count { out.append(current) }
+                return
+            }
+            if current.count >= count { return }
+            let t = tokens[i]
+            if t.isDash {
+                current.append(ParsedNumber(value: nil, tokens: [t])); walk(i + 1); current.removeLast(); return
+            }
+            guard t.canLead else { return }
+            var j = i
+            var group = [t]
+            while true {
+                let closed = group.last!.terminates || (group.first!.opensParen && group.last!.closesParen)
+                current.append(ParsedNumber(value: value(of: group), tokens: group))
+                walk(j + 1)
+                current.removeLast()
+                if closed { break }
+                j += 1
+                guard j < tokens.count, tokens[j].isContinuation else { break }
+                group.append(tokens[j])
+            }
+        }
+        walk(0)
+        return out
+    }
+
+    /// All counts the tokens can be read as, fewest numbers first.
+    public static func possibleCounts(_ tokens: [NumericToken]) -> [Int] {
+        (1...max(1, tokens.count)).filter { !segmentations(tokens, count: $0).isEmpty }
+    }
+}

@@ -1,0 +1,473 @@
+import Foundation
+
+/// A line of a table region, with the page it is on.
+struct RegionLine: Sendable {
+    var pageIndex: Int
+    var pageNumber: Int
+    var line: Line
+}
+
+/// A cell whose value is not certain: OCR repaired it, the engine was unsure, or the digit
+/// grouping allowed another reading.
+struct CellDoubt: Sendable, Hashable {
+    var table: String
+    var row: String
+    var column: String
+    var reason: String
+}
+
+/// What reading one table gives, before checks.
+struct TableReading: Sendable {
+    var table: Table
+    var doubts: [CellDoubt]
+    var warnings: [String]
+}
+
+/// Reads one table region: header -> columns, lines -> rows (labels and values), both with
+/// and without word positions.
+struct TableReader {
+    let vocabulary: TableVocabulary
+    /// The report's fiscal year, for tables printed without a header.
+    let fiscalYear: Int?
+
+    static let lowConfidence = 55.0
+
+    struct RawRow {
+        var label: String
+        var words: [Word]
+        var tokens: [NumericToken]
+        var pageNumber: Int
+        var krSuffix: Bool
+    }
+
+    /// Splits a line into its label words and the trailing run of numeric tokens.
+    static func split(_ line: Line) -> (label: [Word], tokens: [NumericToken], kr: Bool) {
+        var tokens: [NumericToken] = []
+        var kr = false
+        var i = line.words.count - 1
+        var pendingPercent = false
+        while i >= 0 {
+            let w = line.words[i]
+            let t = w.text.trimmingCharacters(in: .whitespaces)
+            if t == "%" { pendingPercent = true; i -= 1; continue }
+            if t == "|" || t == "||" || t == "!" { i -= 1; continue }
+            if w.folded == "kr" || w.folded == "sek" { kr = true; i -= 1; continue }
+            if w.folded == "tkr" { i -= 1; continue }
+            var tok = SwedishNumber.token(t)
+            if tok == nil, w.folded.hasSuffix("kr"), w.folded.count > 2 {
+                // `Okr`, `0kr`: figure and unit read as one word.
+                let stem = String(t.dropLast(t.hasSuffix(".") ? 3 : 2))
+                tok = SwedishNumber.token(stem) ?? (["O", "o", "Ö", "ö"].contains(stem) ? SwedishNumber.token("0") : nil)
+                if tok != nil { kr = true; tok!.repaired = tok!.repaired || stem != "0" }
+            }
+            if tok == nil, ["O", "o", "Ö", "ö"].contains(t), i + 1 < line.words.count, line.words[i + 1].folded == "kr" {
+                tok = SwedishNumber.token("0"); tok?.repaired = true
+            }
+            guard var tok else {
+                // Ruling and specks read as text (`=`, `—`, `ee`) between figures or before them.
+                let letters = t.filter(\.isLetter).count
+                if letters == 0 && !t.contains(where: \.isNumber) { i -= 1; continue }
+                if letters <= 2, Self.figureFurtherLeft(line, from: i - 1) {
+                    // `%` read as `Yo`/`vw` lands here too.
+                    if !tokens.isEmpty { tokens[0].repaired = true } else { pendingPercent = true }
+                    i -= 1; continue
+                }
+                break
+            }
+            if pendingPercent { tok.percent = true; pendingPercent = false }
+            tok.wordIndex = i
+            if let c = w.confidence, c < lowConfidence { tok.repaired = true }
+            tokens.insert(tok, at: 0)
+            i -= 1
+        }
+        let label = Array(line.words.prefix(i + 1))
+        return (label, tokens, kr)
+    }
+
+    /// The number the tokens make without one of them, trying the least confident first.
+    static func dropOneSpeck(_ tokens: [NumericToken], words: [Word]) -> ParsedNumber? {
+        guard tokens.count >= 2 else { return nil }
+        let order = tokens.indices.sorted {
+            (words.indices.contains(tokens[$0].wordIndex) ? words[tokens[$0].wordIndex].confidence ?? 0 : 0)
+                < (words.indices.contains(tokens[$1].wordIndex) ? words[tokens[$1].wordIndex].confidence ?? 0 : 0)
+        }
+        for i in order {
+            var rest = tokens; rest.remove(at: i)
+            if let seg = SwedishNumber.segmentations(rest, count: 1).first { return seg[0] }
+        }
+        return nil
+    }
+
+    /// True when, left of `index` past short debris words, a figure stands.
+    static func figureFurtherLeft(_ line: Line, from index: Int) -> Bool {
+        var j = index
+        while j >= 0 {
+            let t = line.words[j].text
+            if SwedishNumber.token(t) != nil { return true }
+            if t.filter(\.isLetter).count > 2 { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    func read(id: String, title: String, kind: TableVocabulary.TableKind?, lines: [RegionLine]) -> TableReading? {
+        var headerLines: [Line] = []
+        var rows: [RawRow] = []
+        var pendingLabel: (text: String, page: Int)? = nil
+        var orphanValues: [RawRow] = []
+        var started = false
+        var warnings: [String] = []
+
+        func flushPending() {
+            if let p = pendingLabel {
+                rows.append(RawRow(label: p.text, words: [], tokens: [], pageNumber: p.page, krSuffix: false))
+                pendingLabel = nil
+            }
+        }
+
+        for (li, rl) in lines.enumerated() {
+            let line = rl.line
+            if !started && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
+                headerLines.append(line); continue
+            }
+            let (labelWords, tokens, kr) = Self.split(line)
+            let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
+            let hasLetters = label.contains { $0.isLetter }
+            if !started && line.words.first.map({ FoldedText.fold($0.text).hasPrefix("belopp") }) == true {
+                headerLines.append(line); continue
+            }
+            if started && !tokens.isEmpty && !headerLines.isEmpty && !hasLetters && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
+                continue // a header repeated on the next page
+            }
+            if tokens.isEmpty || tokens.allSatisfy(\.isDash) && !hasLetters {
+                guard hasLetters else { continue }
+                // Text only: a continued label, a group heading or empty row, or prose.
+                let wordCount = label.split(separator: " ").count
+                let known = canonical(label, kind: kind, isNote: id.hasPrefix("note_")) != nil
+                if started, let p = pendingLabel, startsLowercase(label) {
+                    pendingLabel = (p.text + " " + label, p.page); continue
+                }
+                if !started && headerLines.isEmpty { continue } // prose before the table
+                // A long label wrapped onto the next line is not prose.
+                let nextContinues = lines.indices.contains(li + 1)
+                    && startsLowercase(LabelText.cleaned(lines[li + 1].line.text))
+                    && !Self.split(lines[li + 1].line).tokens.isEmpty
+                if !known && !nextContinues && (wordCount >= 7 || label.hasSuffix(".")) {
+                    if started { break } else { continue }
+                }
+                if !started && !known && wordCount >= 4 { continue }
+                flushPending()
+                pendingLabel = (label, rl.pageNumber)
+                started = true
+                continue
+            }
+            // A sentence holding a figure (`Lag (2018:597) om ...`) is prose, not a row.
+            if label.split(separator: " ").count >= 8 && canonical(label, kind: kind, isNote: id.hasPrefix("note_")) == nil {
+                if started { break } else { continue }
+            }
+            if !hasLetters {
+                // Figures without a label: pair them with labels printed in a block before.
+                orphanValues.append(RawRow(label: "", words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
+                started = true
+                continue
+            }
+            if let p = pendingLabel, startsLowercase(label) {
+                pendingLabel = nil
+                rows.append(RawRow(label: p.text + " " + label, words: line.words, tokens: tokens, pageNumber: p.page, krSuffix: kr))
+                started = true
+                continue
+            }
+            flushPending()
+            rows.append(RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
+            started = true
+        }
+        flushPending()
+
+        // Labels printed as a block, then their figures as a block.
+        if !orphanValues.isEmpty {
+            let emptyIdx = rows.indices.filter { rows[$0].tokens.isEmpty }
+            if emptyIdx.count >= orphanValues.count {
+                let targets = Array(emptyIdx.suffix(orphanValues.count))
+                for (t, o) in zip(targets, orphanValues) {
+                    rows[t].words = o.words; rows[t].tokens = o.tokens; rows[t].krSuffix = o.krSuffix
+                }
+                warnings.append("\(id): labels and figures printed apart were paired by order")
+            } else {
+                warnings.append("\(id): \(orphanValues.count) line(s) of figures without a label left out")
+            }
+        }
+
+        let valueRows = rows.filter { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }.count
+        // A note of figures has items and a total; a lone figure under a note heading is prose.
+        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+
+        var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
+        let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
+        if header.columns.isEmpty {
+            // No header printed: the fiscal year and the years before, as many as rows hold figures.
+            guard let fy = fiscalYear else { return nil }
+            let typical = valueCounts.filter { $0 > 0 }.sorted()
+            let n = max(1, min(5, typical.isEmpty ? 1 : typical[typical.count / 2]))
+            header.columns = (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
+            warnings.append("\(id): no column header found; columns taken as \(header.keys.joined(separator: ", "))")
+        }
+        let unit = header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
+        // Years missing from an OCR'd header (`2023 20220 2021`): fill the gaps of a run of years.
+        let typical = valueCounts.filter { $0 > 0 }.sorted()
+        if let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
+           header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 {
+            let years = header.columns.compactMap { Int($0.key) }
+            if let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
+               years == years.sorted(by: >) || years == years.sorted() {
+                let descending = years.first! > years.last!
+                let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
+                // Place a missing year midway between its neighbours.
+                var filled: [ColumnHeader.Column] = []
+                for y in all {
+                    if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
+                    let prev = filled.last?.x
+                    let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
+                    var x: ClosedRange<Double>? = nil
+                    if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
+                    filled.append(ColumnHeader.Column(key: String(y), x: x))
+                }
+                header.columns = filled
+                warnings.append("\(id): a year missing from the column header was inferred")
+            }
+        }
+
+        var tableRows: [TableRow] = []
+        var doubts: [CellDoubt] = []
+        var keyCounts: [String: Int] = [:]
+        var page = rows.first?.pageNumber ?? lines.first?.pageNumber ?? 1
+        if let first = lines.first { page = first.pageNumber }
+        for r in rows {
+            // Label-only lines that are no known label and hardly a word: ruling read as text.
+            if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
+                && r.label.filter(\.isLetter).count < 4 { continue }
+            let (canon, rowUnit) = canonicalLabel(r.label, kind: kind, isNote: id.hasPrefix("note_"))
+            var key = FoldedText.fold(canon)
+            guard !key.isEmpty else { continue }
+            keyCounts[key, default: 0] += 1
+            if keyCounts[key]! > 1 { key += "_\(keyCounts[key]!)" }
+            let assigned = assign(r, header: header)
+            var values = TableValues()
+            for (col, num) in assigned.cells {
+                if let v = num.value { values[col] = v }
+                if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
+            }
+            // A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` -> `8440`):
+            // keep the leading two digits, in doubt.
+            if rowUnit == "%" || rowUnit == nil && assigned.cells.contains(where: { $0.1.percent }) {
+                for (col, v) in values where v > 100 || v < 0 {
+                    let digits = String(Int(abs(v)))
+                    if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
+                    doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
+                }
+            }
+            for col in assigned.ambiguous where values[col] != nil {
+                doubts.append(CellDoubt(table: id, row: key, column: col, reason: "digit grouping ambiguous"))
+            }
+            // Reorder to the table's column order.
+            var ordered = TableValues()
+            for c in header.keys { if let v = values[c] { ordered[c] = v } }
+            var unitOut = rowUnit
+            if unitOut == nil, assigned.cells.contains(where: { $0.1.percent }) { unitOut = "%" }
+            tableRows.append(TableRow(key: key, label: canon, note: assigned.note, values: ordered, unit: unitOut))
+            if let w = assigned.warning { warnings.append("\(id): row \(key): \(w)") }
+        }
+        let table = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
+        return TableReading(table: table, doubts: doubts, warnings: warnings)
+    }
+
+    func startsLowercase(_ s: String) -> Bool { s.first.map { $0.isLowercase } ?? false }
+
+    // MARK: labels
+
+    func canonical(_ printed: String, kind: TableVocabulary.TableKind?, isNote: Bool) -> TableVocabulary.RowLabel? {
+        var form = LabelText.matchForm(printed)
+        // `Soliditet (%)`, `Soliditet i %`
+        if form.hasSuffix("_i") { form = String(form.dropLast(2)) }
+        guard !form.isEmpty else { return nil }
+        let candidates = (kind?.rows ?? []) + (isNote ? vocabulary.noteRows : [])
+        var best: (TableVocabulary.RowLabel, Int)? = nil
+        for c in candidates {
+            for m in c.matchForms {
+                if m == form { return c }
+                if LabelText.matches(form, m, tolerance: 0.2) {
+                    let d = Fuzzy.distance(form, m)
+                    if best == nil || d < best!.1 { best = (c, d) }
+                }
+            }
+        }
+        if let b = best { return b.0 }
+        // A known label followed by OCR debris (`Samtliga realisationsvinster o ee fo`).
+        let words = form.split(separator: "_")
+        for c in candidates {
+            for m in c.matchForms {
+                let n = m.split(separator: "_").count
+                guard words.count > n, words.dropFirst(n).allSatisfy({ $0.count <= 3 }) else { continue }
+                if LabelText.matches(words.prefix(n).joined(separator: "_"), m, tolerance: 0.2) { return c }
+            }
+        }
+        return nil
+    }
+
+    func canonicalLabel(_ printed: String, kind: TableVocabulary.TableKind?, isNote: Bool) -> (String, String?) {
+        if let c = canonical(printed, kind: kind, isNote: isNote) { return (c.label, c.unit) }
+        var label = LabelText.restore(printed, lexicon: vocabulary.lexicon)
+        if let f = label.first, f.isLowercase { label = label.prefix(1).uppercased() + label.dropFirst() }
+        return (label, nil)
+    }
+
+    // MARK: columns
+
+    struct Assignment {
+        var cells: [(String, ParsedNumber)] = []
+        var note: String?
+        var ambiguous: [String] = []
+        var warning: String?
+    }
+
+    func assign(_ r: RawRow, header: ColumnHeader) -> Assignment {
+        let tokens = r.tokens
+        guard !tokens.isEmpty else { return Assignment() }
+        if let a = assignByPosition(r, header: header) { return a }
+        return assignBySequence(tokens, header: header)
+    }
+
+    /// A token that reads as a note reference (`2`, `3,6`).
+    static func noteText(_ t: NumericToken) -> String? {
+        guard !t.negative, !t.percent, !t.isDash, t.digits.count <= 2, let n = Int(t.digits), n >= 1 else { return nil }
+        if let d = t.decimals { return d.count <= 2 ? "\(n),\(d)" : nil }
+        return String(n)
+    }
+
+    func assignBySequence(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
+        let k = header.columns.count
+        let outcome = header.outcomeIndices
+        let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
+        struct Candidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int] }
+        var candidates: [Candidate] = []
+        func consider(_ toks: [NumericToken], note: String?) {
+            guard !toks.isEmpty else { return }
+            for n in 1...min(toks.count, k + 1) {
+                for seg in SwedishNumber.segmentations(toks, count: n) {
+                    var score: Double
+                    var targets: [Int]
+                    if n == k { score = 0; targets = Array(0..<k) }
+                    else if n == outcome.count && n < k { score = 0.5; targets = outcome }
+                    else if n < k { score = 2 + Double(k - n); targets = Array((k - n)..<k) }
+                    else { score = 10; targets = Array(0..<k); continue }
+                    // Figures on one row are of a size: prefer the reading whose magnitudes agree.
+                    let logs = seg.compactMap { $0.value }.filter { $0 != 0 }.map { log10(abs($0)) }
+                    if let mx = logs.max(), let mn = logs.min() { score += 0.6 * (mx - mn) }
+                    if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
+                       v.truncatingRemainder(dividingBy: 1000) != 0 { score += 1.5 }
+                    if note != nil { score -= 0.2 }
+                    candidates.append(Candidate(note: note, numbers: seg, score: score, targets: targets))
+                }
+            }
+        }
+        var tokens = tokens
+        // `Soliditet (%)` read `(20)`: a bracketed figure first, beyond the columns, belongs to the label.
+        if tokens.count > k, let f = tokens.first, f.opensParen && f.closesParen, !tokens.dropFirst().contains(where: \.opensParen) {
+            tokens.removeFirst()
+        }
+        consider(tokens, note: nil)
+        // Dashes beyond the columns are ruling read as text.
+        let figures = tokens.filter { !$0.isDash }
+        if figures.count < tokens.count, candidates.isEmpty || tokens.count > k {
+            consider(figures, note: nil)
+        }
+        if header.hasNoteColumn, let first = tokens.first, let n = Self.noteText(first) {
+            consider(Array(tokens.dropFirst()), note: n)
+        }
+        guard let best = candidates.min(by: { $0.score < $1.score }) else {
+            // Nothing groups into the columns: read greedily, right-aligned, and say so.
+            var out = Assignment()
+            let seg = (1...tokens.count).lazy.compactMap { SwedishNumber.segmentations(tokens, count: $0).first }.first ?? []
+            let start = max(0, k - seg.count)
+            for (i, num) in seg.suffix(k).enumerated() { out.cells.append((header.keys[start + i], num)) }
+            out.ambiguous = out.cells.map(\.0)
+            out.warning = "figures do not fit the \(k) columns"
+            return out
+        }
+        var out = Assignment()
+        out.note = best.note
+        for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
+        // Another reading almost as good with different values: the cells are in doubt.
+        for c in candidates where c.score - best.score < 0.5 && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
+            for (num, t) in zip(c.numbers, c.targets) {
+                let col = header.keys[t]
+                if out.cells.first(where: { $0.0 == col })?.1.value != num.value, !out.ambiguous.contains(col) {
+                    out.ambiguous.append(col)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Assigns figures by x position under the header's columns when both have positions: a
+    /// token belongs to the first column whose right edge it does not pass (figures are
+    /// right-aligned under their heading); the tokens of a column make its number.
+    func assignByPosition(_ r: RawRow, header: ColumnHeader) -> Assignment? {
+        guard header.columns.allSatisfy({ $0.x != nil }), !header.columns.isEmpty else { return nil }
+        let boxes = r.tokens.map { r.words.indices.contains($0.wordIndex) ? r.words[$0.wordIndex].box : nil }
+        guard boxes.allSatisfy({ $0 != nil }) else { return nil }
+        let heights = boxes.map { $0!.height }.sorted()
+        let h = heights[heights.count / 2]
+        var out = Assignment()
+        var perColumn: [[NumericToken]] = Array(repeating: [], count: header.columns.count)
+        let firstColumn = header.columns[0].x!
+        // Two readings of one printed figure (overlapping boxes): keep the surer one.
+        var skip: Set<Int> = []
+        for i in r.tokens.indices.dropLast() {
+            let a = boxes[i]!, b = boxes[i + 1]!
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 * min(a.width, b.width) {
+                let ca = r.words[r.tokens[i].wordIndex].confidence ?? 0, cb = r.words[r.tokens[i + 1].wordIndex].confidence ?? 0
+                skip.insert(ca >= cb ? i + 1 : i)
+            }
+        }
+        for (i, t) in r.tokens.enumerated() where !skip.contains(i) {
+            let box = boxes[i]!
+            if header.hasNoteColumn, out.note == nil, perColumn.allSatisfy(\.isEmpty), let n = Self.noteText(t) {
+                let nearNote = header.noteX.map { box.x1 >= $0.lowerBound - 2 * h && box.x0 <= $0.upperBound + 2 * h } ?? false
+                if nearNote || box.x1 < firstColumn.lowerBound - 3 * h { out.note = n; continue }
+            }
+            // Right after the label, far from the figures: part of the label (`Soliditet (%)` read `(20)`).
+            let labelEnd = r.words.prefix(r.tokens[0].wordIndex).compactMap { $0.box?.x1 }.max() ?? 0
+            if box.x0 - labelEnd < 2 * h, firstColumn.lowerBound - box.x1 > 6 * h, !header.hasNoteColumn || out.note != nil {
+                continue
+            }
+            // Column j ends midway between its heading's right edge and the next heading's left edge.
+            var target = header.columns.indices.first { j in
+                let x = header.columns[j].x!
+                let bound = j + 1 < header.columns.count ? (x.upperBound + header.columns[j + 1].x!.lowerBound) / 2 : x.upperBound + 2 * h
+                return box.x1 <= max(bound, x.upperBound + 1)
+            }
+            if target == nil {
+                // Past the last heading's right edge: the nearest column by centre.
+                target = header.columns.indices.min { abs(header.columns[$0].x!.upperBound - box.x1) < abs(header.columns[$1].x!.upperBound - box.x1) }
+            }
+            perColumn[target!].append(t)
+        }
+        for (ci, toks) in perColumn.enumerated() where !toks.isEmpty {
+            let key = header.keys[ci]
+            if !skip.isEmpty { out.ambiguous.append(key) }
+            let figures = toks.filter { !$0.isDash }
+            if figures.isEmpty { out.cells.append((key, ParsedNumber(value: nil, tokens: toks))); continue }
+            if figures.count < toks.count { out.ambiguous.append(key) } // a stray dash beside a figure
+            if let seg = SwedishNumber.segmentations(figures, count: 1).first {
+                out.cells.append((key, seg[0]))
+            } else if let fixed = Self.dropOneSpeck(figures, words: r.words) {
+                // One token too many (a speck read as a digit): the least sure one goes, in doubt.
+                out.cells.append((key, fixed)); out.ambiguous.append(key)
+            } else {
+                // Tokens that do not group as one number: two figures read into one column.
+                return nil
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import PropertyBased
+@testable import ArsredKit
+
+struct SwedishNumberTests {
+    @Test func readsPrintedForms() {
+        #expect(SwedishNumber.parse("8 036 000") == 8_036_000)
+        #expect(SwedishNumber.parse("8036000") == 8_036_000)
+        #expect(SwedishNumber.parse("-8 054 000") == -8_054_000)
+        #expect(SwedishNumber.parse("−4") == -4)
+        #expect(SwedishNumber.parse("—4") == -4)
+        #expect(SwedishNumber.parse("(1 234)") == -1234)
+        #expect(SwedishNumber.parse("73 %") == 73)
+        #expect(SwedishNumber.parse("73%") == 73)
+        #expect(SwedishNumber.parse("1,0") == 1.0)
+        #expect(SwedishNumber.parse("8\u{00A0}036\u{00A0}000") == 8_036_000)
+        #expect(SwedishNumber.parse("-8 054000") == -8_054_000)
+    }
+
+    @Test func repairsOCRConfusionsInsideNumbers() {
+        #expect(SwedishNumber.parse("8 O36 000") == 8_036_000)
+        #expect(SwedishNumber.parse("1 2S4") == 1254)
+        #expect(SwedishNumber.parse("--1473") == -1473)
+        #expect(SwedishNumber.parse("4.805 315") == 4_805_315)
+        #expect(SwedishNumber.parse("1|973'291") == 1_973_291)
+        #expect(SwedishNumber.parse("B036") == 8036)
+        #expect(SwedishNumber.token("8O36")?.repaired == true)
+        // Words are not numbers.
+        #expect(SwedishNumber.token("Summa") == nil)
+        #expect(SwedishNumber.token("kr") == nil)
+        #expect(SwedishNumber.token("IS") == nil)
+    }
+
+    @Test func splitsThreeNumbersByDigitGrouping() {
+        let tokens = "11 190 000 11744 081 11 764 068".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
+        let segs = SwedishNumber.segmentations(tokens, count: 3)
+        #expect(segs.count == 1)
+        #expect(segs.first?.map(\.value) == [11_190_000, 11_744_081, 11_764_068])
+    }
+
+    @Test func emptyCellsAreDashes() {
+        let tokens = ["2407737", "-"].compactMap { SwedishNumber.token($0) }
+        let segs = SwedishNumber.segmentations(tokens, count: 2)
+        #expect(segs.first?.map(\.value) == [2_407_737, nil])
+    }
+
+    /// Printing a number Swedish-style (groups of three, space or no-break space or none,
+    /// a minus or parentheses) and reading it back gives the number.
+    @Test func printedNumbersReadBack() async {
+        await propertyCheck(input: Gen.int(in: -99_999_999...99_999_999), Gen.int(in: 0...3)) { n, style in
+            let digits = String(abs(n))
+            var groups: [String] = []
+            var rest = Substring(digits)
+            while rest.count > 3 { groups.insert(String(rest.suffix(3)), at: 0); rest = rest.dropLast(3) }
+            groups.insert(String(rest), at: 0)
+            let separator = ["", " ", "\u{00A0}", " "][style]
+            var printed = groups.joined(separator: separator)
+            if n < 0 { printed = style == 3 ? "(\(printed))" : (style == 2 ? "−" : "-") + printed }
+            #expect(SwedishNumber.parse(printed) == Double(n), "\(printed)")
+        }
+    }
+
+    /// Any row of grouped numbers printed with spaces can be read back as exactly those numbers.
+    @Test func rowsOfGroupedNumbersHaveTheirReading() async {
+        await propertyCheck(input: Gen.int(in: 0...9_999_999).array(of: 1...4)) { numbers in
+            let printed = numbers.map { n -> String in
+                let d = String(n)
+                var groups: [String] = []
+                var rest = Substring(d)
+                while rest.count > 3 { groups.insert(String(rest.suffix(3)), at: 0); rest = rest.dropLast(3) }
+                groups.insert(String(rest), at: 0)
+                return groups.joined(separator: " ")
+            }.joined(separator: " ")
+            let tokens = printed.split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
+            let readings = SwedishNumber.segmentations(tokens, count: numbers.count).map { $0.map(\.value) }
+            #expect(readings.contains(numbers.map { Double($0) }), "\(printed)")
+        }
+    }
+}
