@@ -151,7 +151,8 @@ enum ChartFinder {
             let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
             let swatches = comps.map(\.box).filter { c in
                 let side = Double(max(c.width, c.height))
-                return side >= 3 * unit && side <= 25 * unit && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
+                return side >= 5 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 4 * unit
+                    && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
                     && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + 7 * pitch
                     && c.x0 >= first.x0 - first.width / 4 && c.x1 <= first.x1 + first.width / 4
             }

@@ -7,11 +7,18 @@ public protocol SurveyLabelReader: AnyObject {
     func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String
 }
 
-/// Label reading through tesseract (one engine: use from one thread).
+/// Label reading through tesseract (use from one thread). Words (legend, question labels) are
+/// read with the Swedish model; figures with the English one, which reads `24%` where the
+/// Swedish model answers `244`.
 public final class TesseractLabelReader: SurveyLabelReader {
-    let engine: TesseractEngine
-    public init(language: String = "swe") throws { engine = try TesseractEngine(language: language) }
+    let words: TesseractEngine
+    let figures: TesseractEngine
+    public init() throws {
+        words = try TesseractEngine(language: "swe")
+        figures = try TesseractEngine(language: "eng")
+    }
     public func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
-        engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
+        let engine = whitelist == nil ? words : figures
+        return engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
     }
 }

@@ -80,9 +80,15 @@ final class TesseractToolReader: SurveyLabelReader {
         var data = Data("P5\n\(image.width) \(image.height)\n255\n".utf8)
         data.append(contentsOf: image.pixels)
         try? data.write(to: f)
-        var args = [f.path, "-", "-l", "swe", "--psm", "7", "--dpi", "\(dpi)"]
+        var args = [f.path, "-", "-l", whitelist == nil ? "swe" : "eng", "--psm", "7", "--dpi", "\(dpi)"]
         if let w = whitelist { args += ["-c", "tessedit_char_whitelist=\(w)"] }
         let out = (try? SurveyDev.run("tesseract", args)) ?? Data()
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let keep = ProcessInfo.processInfo.environment["ARSRED_SURVEY_CROPS"] {
+            let name = "c\(counter)-\(whitelist == nil ? "t" : "d").pgm"
+            try? FileManager.default.copyItem(at: f, to: URL(fileURLWithPath: keep).appendingPathComponent(name))
+            print("crop \(name): \(text)")
+        }
+        return text
     }
 }
