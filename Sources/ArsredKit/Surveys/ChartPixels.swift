@@ -60,7 +60,7 @@ enum ChartFinder {
     struct Layout { var bars: [PixelBox]; var swatches: [PixelBox] }
 
     /// Ink: darker than the paper by `contrast` in some channel (pale chart colours count).
-    static func inkMask(_ img: RGBImage, contrast: Int = 35) -> [Bool] {
+    static func inkMask(_ img: RGBImage, contrast: Int = 25) -> [Bool] {
         let paper = img.paperLevel
         var mask = [Bool](repeating: false, count: img.width * img.height)
         for i in 0..<(img.width * img.height) {
@@ -137,8 +137,9 @@ enum ChartFinder {
         // Stacks: bars sharing their left and right ends, close above each other.
         var stacks: [[PixelBox]] = []
         for b in bars {
+            // Bars end together at 100%; a pale first segment may make one start late.
             if var s = stacks.last, let last = s.last,
-               abs(last.x0 - b.x0) <= max(3, last.width / 30), abs(last.x1 - b.x1) <= max(3, last.width / 30),
+               abs(last.x0 - b.x0) <= max(3, last.width / 30) || abs(last.x1 - b.x1) <= max(3, last.width / 30),
                b.y0 - last.y1 <= 3 * last.height {
                 s.append(b); stacks[stacks.count - 1] = s
             } else {
@@ -146,12 +147,14 @@ enum ChartFinder {
             }
         }
         var layouts: [Layout] = []
-        for s in stacks where s.count >= 2 {
+        for var s in stacks where s.count >= 2 {
+            let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
+            for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
             let first = s.first!, last = s.last!
             let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
             let swatches = comps.map(\.box).filter { c in
                 let side = Double(max(c.width, c.height))
-                return side >= 5 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 4 * unit
+                return side >= 4 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 3 * unit
                     && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
                     && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + 7 * pitch
                     && c.x0 >= first.x0 - first.width / 4 && c.x1 <= first.x1 + first.width / 4

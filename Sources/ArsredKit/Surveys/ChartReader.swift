@@ -63,6 +63,7 @@ struct ChartReader {
         // Legend: colour of each swatch, name from the text beside it.
         let swatches = layout.swatches.map(hi)
         var legend: [(colour: Colour, category: SurveyCategory?)] = []
+        var texts: [String] = []
         for (i, sw) in swatches.enumerated() {
             let inset = max(1, sw.width / 4)
             guard let c = img.medianColour(PixelBox(x0: sw.x0 + inset, y0: sw.y0 + inset, x1: sw.x1 - inset, y1: sw.y1 - inset)) else { continue }
@@ -72,6 +73,7 @@ struct ChartReader {
                                                x1: nextX - sw.width / 3, y1: sw.y1 + sw.height / 2), paper: paper)
             let text = crop.map { reader.readLine($0, dpi: Int(dpi), whitelist: nil) } ?? ""
             legend.append((c, vocabulary.category(named: FoldedText.fold(text))))
+            texts.append(text)
             _ = i
         }
         // One swatch and one category left over: they belong together.
@@ -79,6 +81,8 @@ struct ChartReader {
         let unnamed = legend.indices.filter { legend[$0].category == nil }
         let missing = SurveyCategory.allCases.filter { !named.contains($0) }
         if unnamed.count == 1, missing.count == 1 { legend[unnamed[0]].category = missing[0] }
+        // Marks with no words beside them are not legend entries (bits of axis figures).
+        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= 3 }.map { legend[$0] }
         guard legend.count >= 2 else { return nil }
 
         var bars: [BarReading] = []
@@ -124,7 +128,7 @@ struct ChartReader {
         }
         // Runs of one colour; slivers (anti-aliased edges, separators) dropped.
         var runs: [(k: Int, from: Int, to: Int)] = []
-        for (i, k) in columnClass.enumerated() where k >= 0 {
+        for (i, k) in columnClass.enumerated() {
             if var r = runs.last, r.k == k, i - r.to <= max(3, Int(length / 50)) { r.to = i + 1; runs[runs.count - 1] = r }
             else { runs.append((k, i, i + 1)) }
         }
@@ -141,8 +145,12 @@ struct ChartReader {
             let to = i == merged.count - 1 ? length : Double(r.to + merged[i + 1].from) / 2
             let widthPct = (to - from) / length * 100
             let x0 = left + Int(from), x1 = left + Int(to)
-            let (labelled, value) = label(img, g, x0: x0, x1: x1, colour: legend[r.k].colour, widthPercent: widthPct)
-            segs.append(.init(category: legend[r.k].category, widthPercent: widthPct, labelled: labelled, label: value))
+            // A colour the legend does not hold is a segment of unknown category, not a gap.
+            let colour = r.k >= 0 ? legend[r.k].colour : img.medianColour(PixelBox(
+                x0: x0 + 2, y0: Int(g.y(at: Double(x0)) - g.height / 4), x1: max(x0 + 3, x1 - 2), y1: Int(g.y(at: Double(x0)) + g.height / 4)))
+            guard let colour else { continue }
+            let (labelled, value) = label(img, g, x0: x0, x1: x1, colour: colour, widthPercent: widthPct)
+            segs.append(.init(category: r.k >= 0 ? legend[r.k].category : nil, widthPercent: widthPct, labelled: labelled, label: value))
         }
         return BarReading(number: nil, n: nil, segments: segs)
     }

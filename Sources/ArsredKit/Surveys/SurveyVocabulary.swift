@@ -56,11 +56,16 @@ public struct SurveyVocabulary: Sendable {
     /// The category a folded legend text names, when one is close enough.
     public func category(named folded: String) -> SurveyCategory? {
         guard !folded.isEmpty else { return nil }
+        // The crop may run on into the next legend entry: try the text's leading words too.
+        let words = folded.split(separator: "_")
         var best: (SurveyCategory, Double)?
-        for (c, names) in categories {
-            for n in names {
-                let s = Fuzzy.similarity(folded, n)
-                if s > (best?.1 ?? 0) { best = (c, s) }
+        for k in 1...words.count {
+            let prefix = words.prefix(k).joined(separator: "_")
+            for (c, names) in categories {
+                for n in names {
+                    let s = Fuzzy.similarity(prefix, n)
+                    if s > (best?.1 ?? 0) { best = (c, s) }
+                }
             }
         }
         guard let b = best, b.1 >= 0.75 else { return nil }
