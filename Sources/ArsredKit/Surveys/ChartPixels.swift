@@ -1,0 +1,182 @@
+import Bitmap
+
+/// A rectangle in image pixels, half-open.
+struct PixelBox: Equatable {
+    var x0: Int, y0: Int, x1: Int, y1: Int
+    var width: Int { x1 - x0 }
+    var height: Int { y1 - y0 }
+    func union(_ o: PixelBox) -> PixelBox {
+        PixelBox(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
+    }
+}
+
+struct Colour: Equatable {
+    var r: Double, g: Double, b: Double
+    func distance(_ o: Colour) -> Double {
+        let dr = r - o.r, dg = g - o.g, db = b - o.b
+        return (dr * dr + dg * dg + db * db).squareRoot()
+    }
+    var luma: Double { 0.299 * r + 0.587 * g + 0.114 * b }
+}
+
+extension RGBImage {
+    @inline(__always) func colour(_ x: Int, _ y: Int) -> Colour {
+        let p = pixel(x, y); return Colour(r: Double(p.r), g: Double(p.g), b: Double(p.b))
+    }
+    /// The paper's level: a high percentile of each pixel's darkest channel.
+    var paperLevel: Int {
+        var hist = [Int](repeating: 0, count: 256)
+        let step = max(1, (width * height) / 200_000)
+        var i = 0, n = 0
+        while i < width * height {
+            let m = Swift.min(pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2])
+            hist[Int(m)] += 1; n += 1; i += step
+        }
+        var acc = 0
+        for v in stride(from: 255, through: 0, by: -1) {
+            acc += hist[v]
+            if acc >= n * 3 / 10 { return v }
+        }
+        return 255
+    }
+    /// Per-channel median colour of a region.
+    func medianColour(_ box: PixelBox) -> Colour? {
+        var rs: [UInt8] = [], gs: [UInt8] = [], bs: [UInt8] = []
+        for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) {
+                let p = pixel(x, y); rs.append(p.r); gs.append(p.g); bs.append(p.b)
+            }
+        }
+        guard !rs.isEmpty else { return nil }
+        rs.sort(); gs.sort(); bs.sort()
+        let m = rs.count / 2
+        return Colour(r: Double(rs[m]), g: Double(gs[m]), b: Double(bs[m]))
+    }
+}
+
+/// Finds survey charts on a page picture: stacks of long solid bars and the small legend
+/// swatches under them. Works at low resolution (about 100 dpi).
+enum ChartFinder {
+    struct Layout { var bars: [PixelBox]; var swatches: [PixelBox] }
+
+    /// Ink: darker than the paper by `contrast` in some channel (pale chart colours count).
+    static func inkMask(_ img: RGBImage, contrast: Int = 25) -> [Bool] {
+        let paper = img.paperLevel
+        var mask = [Bool](repeating: false, count: img.width * img.height)
+        for i in 0..<(img.width * img.height) {
+            let m = Int(min(img.pixels[3 * i], img.pixels[3 * i + 1], img.pixels[3 * i + 2]))
+            mask[i] = paper - m > contrast
+        }
+        return mask
+    }
+
+    /// Erodes with a 3x3 square: text strokes vanish, filled areas stay.
+    static func erode(_ m: [Bool], width w: Int, height h: Int) -> [Bool] {
+        var out = [Bool](repeating: false, count: w * h)
+        guard w > 2, h > 2 else { return out }
+        for y in 1..<(h - 1) {
+            for x in 1..<(w - 1) {
+                var all = true
+                outer: for dy in -1...1 { for dx in -1...1 where !m[(y + dy) * w + x + dx] { all = false; break outer } }
+                out[y * w + x] = all
+            }
+        }
+        return out
+    }
+
+    struct Component { var box: PixelBox; var count: Int }
+
+    static func components(_ m: [Bool], width w: Int, height h: Int) -> [Component] {
+        var seen = [Bool](repeating: false, count: w * h)
+        var out: [Component] = []
+        var stack: [Int] = []
+        for start in 0..<(w * h) where m[start] && !seen[start] {
+            seen[start] = true; stack.append(start)
+            var box = PixelBox(x0: start % w, y0: start / w, x1: start % w + 1, y1: start / w + 1)
+            var count = 0
+            while let p = stack.popLast() {
+                count += 1
+                let x = p % w, y = p / w
+                box.x0 = min(box.x0, x); box.x1 = max(box.x1, x + 1); box.y0 = min(box.y0, y); box.y1 = max(box.y1, y + 1)
+                if x > 0, m[p - 1], !seen[p - 1] { seen[p - 1] = true; stack.append(p - 1) }
+                if x < w - 1, m[p + 1], !seen[p + 1] { seen[p + 1] = true; stack.append(p + 1) }
+                if y > 0, m[p - w], !seen[p - w] { seen[p - w] = true; stack.append(p - w) }
+                if y < h - 1, m[p + w], !seen[p + w] { seen[p + w] = true; stack.append(p + w) }
+            }
+            out.append(Component(box: box, count: count))
+        }
+        return out
+    }
+
+    /// The charts on a page picture rendered at `dpi`.
+    static func find(in img: RGBImage, dpi: Double) -> [Layout] {
+        let w = img.width, h = img.height
+        let solid = erode(inkMask(img), width: w, height: h)
+        let comps = components(solid, width: w, height: h)
+        let unit = dpi / 100
+        // Pieces of bars (segments split by white separators or white labels), joined per row.
+        var pieces = comps.filter {
+            Double($0.box.height) >= 4 * unit && Double($0.box.height) <= 60 * unit && $0.box.width >= 3
+                && Double($0.count) >= 0.45 * Double($0.box.width * $0.box.height)
+                && $0.box.width >= $0.box.height / 2
+        }.map(\.box)
+        pieces.sort { $0.x0 < $1.x0 }
+        var rows: [PixelBox] = []
+        for p in pieces {
+            if let i = rows.firstIndex(where: { r in
+                let overlap = min(r.y1, p.y1) - max(r.y0, p.y0)
+                return overlap >= min(r.height, p.height) * 6 / 10 && p.x0 - r.x1 <= Int(5 * unit) && p.x0 >= r.x0
+            }) {
+                rows[i] = rows[i].union(p)
+            } else {
+                rows.append(p)
+            }
+        }
+        let bars = rows.filter { $0.width >= 8 * $0.height && Double($0.width) >= 100 * unit }
+            .sorted { $0.y0 < $1.y0 }
+        // Stacks: bars sharing their left and right ends, close above each other.
+        var stacks: [[PixelBox]] = []
+        for b in bars {
+            // Bars end together at 100%; a pale first segment may make one start late.
+            if var s = stacks.last, let last = s.last,
+               abs(last.x0 - b.x0) <= max(3, last.width / 30) || abs(last.x1 - b.x1) <= max(3, last.width / 30),
+               b.y0 - last.y1 <= 3 * last.height {
+                s.append(b); stacks[stacks.count - 1] = s
+            } else {
+                stacks.append([b])
+            }
+        }
+        var layouts: [Layout] = []
+        for var s in stacks where s.count >= 2 {
+            let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
+            for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
+            let first = s.first!, last = s.last!
+            let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
+            let swatches = comps.map(\.box).filter { c in
+                let side = Double(max(c.width, c.height))
+                return side >= 4 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 3 * unit
+                    && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
+                    && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + 7 * pitch
+                    && c.x0 >= first.x0 - first.width / 4 && c.x1 <= first.x1 + first.width / 4
+            }
+            // The legend is the first band of swatches under the axis.
+            layouts.append(Layout(bars: s, swatches: legendBand(swatches)))
+        }
+        return layouts
+    }
+
+    /// Swatches of one legend: rows of similar-sized marks close together.
+    static func legendBand(_ swatches: [PixelBox]) -> [PixelBox] {
+        guard let top = swatches.min(by: { $0.y0 < $1.y0 }) else { return [] }
+        let size = top.height
+        let sorted = swatches.sorted { $0.y0 < $1.y0 }
+        var band: [PixelBox] = []
+        var bottom = top.y1
+        for s in sorted {
+            if s.y0 <= bottom + 3 * size, abs(s.height - size) <= max(2, size / 2) {
+                band.append(s); bottom = max(bottom, s.y1)
+            }
+        }
+        return band
+    }
+}

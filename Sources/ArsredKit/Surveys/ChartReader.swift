@@ -1,0 +1,267 @@
+import Bitmap
+
+/// One bar as measured on the picture.
+struct BarReading {
+    struct Segment {
+        var category: SurveyCategory?
+        /// Share of the bar's length, 0...100.
+        var widthPercent: Double
+        /// Whether a label is printed inside.
+        var labelled: Bool
+        /// The label as read (nil: unreadable).
+        var label: Double?
+    }
+    var number: Int?
+    var n: Int?
+    var segments: [Segment]
+}
+
+/// A chart read from a page picture.
+struct ChartReading {
+    /// Top and bottom of the chart in points on its page.
+    var top: Double, bottom: Double
+    var bars: [BarReading]
+    var legendMissing: [SurveyCategory]
+}
+
+/// Reads a stacked-bar survey chart: legend colours and names, bars, segments, labels.
+struct ChartReader {
+    let vocabulary: SurveyVocabulary
+    let reader: SurveyLabelReader
+    /// Resolution the chart is measured and read at.
+    var dpi: Double = 300
+    /// Resolution the page is searched for charts at.
+    var findDpi: Double = 100
+
+    func read(page: Int, images: any PageImageSource) throws -> [ChartReading] {
+        let lo = try images.image(page: page, region: nil, dpi: findDpi)
+        var out: [ChartReading] = []
+        for layout in ChartFinder.find(in: lo, dpi: findDpi) {
+            if let r = try read(layout: layout, page: page, images: images) { out.append(r) }
+        }
+        return out
+    }
+
+    private func read(layout: ChartFinder.Layout, page: Int, images: any PageImageSource) throws -> ChartReading? {
+        let toPt = 72 / findDpi
+        let first = layout.bars.first!, last = layout.bars.last!
+        let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1) : Double(first.height * 2)
+        var bottomPx = Double(last.y1) + pitch * 0.5
+        for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height)) }
+        let regionPt = Box(x0: max(0, Double(first.x0) - Double(first.width) * 0.45) * toPt,
+                           y0: max(0, Double(first.y0) - pitch * 0.5) * toPt,
+                           x1: (Double(first.x1) + Double(first.width) * 0.05) * toPt,
+                           y1: bottomPx * toPt)
+        let img = try images.image(page: page, region: regionPt, dpi: dpi)
+        let s = dpi / findDpi
+        let ox = regionPt.x0 / toPt, oy = regionPt.y0 / toPt
+        func hi(_ b: PixelBox) -> PixelBox {
+            PixelBox(x0: Int((Double(b.x0) - ox) * s), y0: Int((Double(b.y0) - oy) * s),
+                     x1: Int((Double(b.x1) - ox) * s), y1: Int((Double(b.y1) - oy) * s))
+        }
+        let paper = img.paperLevel
+        // Legend: colour of each swatch, name from the text beside it.
+        let swatches = layout.swatches.map(hi)
+        var legend: [(colour: Colour, category: SurveyCategory?)] = []
+        var texts: [String] = []
+        for (i, sw) in swatches.enumerated() {
+            let inset = max(1, sw.width / 4)
+            guard let c = img.medianColour(PixelBox(x0: sw.x0 + inset, y0: sw.y0 + inset, x1: sw.x1 - inset, y1: sw.y1 - inset)) else { continue }
+            let rowMates = swatches.filter { abs($0.y0 - sw.y0) <= sw.height / 2 && $0.x0 > sw.x0 }
+            let nextX = rowMates.map(\.x0).min() ?? min(img.width, sw.x1 + sw.width * 18)
+            let crop = binarised(img, PixelBox(x0: sw.x1 + sw.width / 3, y0: sw.y0 - sw.height / 2,
+                                               x1: nextX - sw.width / 3, y1: sw.y1 + sw.height / 2), paper: paper)
+            let text = crop.map { reader.readLine($0, dpi: Int(dpi), whitelist: nil) } ?? ""
+            legend.append((c, vocabulary.category(named: FoldedText.fold(text))))
+            texts.append(text)
+            _ = i
+        }
+        // One swatch and one category left over: they belong together.
+        let named = Set(legend.compactMap(\.category))
+        let unnamed = legend.indices.filter { legend[$0].category == nil }
+        let missing = SurveyCategory.allCases.filter { !named.contains($0) }
+        if unnamed.count == 1, missing.count == 1 { legend[unnamed[0]].category = missing[0] }
+        // Marks with no words beside them are not legend entries (bits of axis figures).
+        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= 3 }.map { legend[$0] }
+        guard legend.count >= 2 else { return nil }
+
+        var bars: [BarReading] = []
+        for b in layout.bars.map(hi) {
+            guard let geometry = BarGeometry.measure(img, approx: b, paper: paper) else { continue }
+            var reading = segments(img, geometry, legend: legend)
+            // The question label left of the bar.
+            let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * 0.8),
+                                    x1: Int(geometry.left - geometry.height * 0.3),
+                                    y1: Int(geometry.y(at: geometry.left) + geometry.height * 0.8))
+            if let crop = binarised(img, labelBox, paper: paper) {
+                let text = reader.readLine(crop, dpi: Int(dpi), whitelist: nil)
+                if let q = SurveyText.questionLabel(text, vocabulary: vocabulary) {
+                    reading.number = q.number; reading.n = q.n
+                } else if let m = text.firstMatch(of: #/[nN]\s*[=:]\s*(\d{1,4})/#) {
+                    reading.n = Int(m.1)
+                }
+            }
+            bars.append(reading)
+        }
+        return ChartReading(top: regionPt.y0, bottom: regionPt.y1, bars: bars,
+                            legendMissing: SurveyCategory.allCases.filter { c in !legend.contains { $0.category == c } })
+    }
+
+    /// Cuts the bar into segments by legend colour and reads each segment's label.
+    private func segments(_ img: RGBImage, _ g: BarGeometry, legend: [(colour: Colour, category: SurveyCategory?)]) -> BarReading {
+        let left = Int(g.left.rounded()), right = Int(g.right.rounded())
+        let length = Double(right - left)
+        let half = g.height * 0.35
+        var columnClass = [Int](repeating: -1, count: max(0, right - left))
+        for x in left..<right {
+            let yc = g.y(at: Double(x))
+            var votes = [Int](repeating: 0, count: legend.count)
+            var total = 0
+            for y in Int(yc - half)...Int(yc + half) where y >= 0 && y < img.height {
+                total += 1
+                let c = img.colour(x, y)
+                var best = -1, bestD = 70.0
+                for (k, l) in legend.enumerated() { let d = c.distance(l.colour); if d < bestD { bestD = d; best = k } }
+                if best >= 0 { votes[best] += 1 }
+            }
+            if let m = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[m] * 10 >= total * 3 { columnClass[x - left] = m }
+        }
+        // Runs of one colour; slivers (anti-aliased edges, separators) dropped.
+        var runs: [(k: Int, from: Int, to: Int)] = []
+        for (i, k) in columnClass.enumerated() {
+            if var r = runs.last, r.k == k, i - r.to <= max(3, Int(length / 50)) { r.to = i + 1; runs[runs.count - 1] = r }
+            else { runs.append((k, i, i + 1)) }
+        }
+        let minRun = max(3, Int(length * 0.004))
+        runs = runs.filter { $0.to - $0.from >= minRun }
+        // Merge neighbours of the same colour once slivers are gone.
+        var merged: [(k: Int, from: Int, to: Int)] = []
+        for r in runs {
+            if var m = merged.last, m.k == r.k { m.to = r.to; merged[merged.count - 1] = m } else { merged.append(r) }
+        }
+        var segs: [BarReading.Segment] = []
+        for (i, r) in merged.enumerated() {
+            let from = i == 0 ? 0 : Double(merged[i - 1].to + r.from) / 2
+            let to = i == merged.count - 1 ? length : Double(r.to + merged[i + 1].from) / 2
+            let widthPct = (to - from) / length * 100
+            let x0 = left + Int(from), x1 = left + Int(to)
+            // A colour the legend does not hold is a segment of unknown category, not a gap.
+            let colour = r.k >= 0 ? legend[r.k].colour : img.medianColour(PixelBox(
+                x0: x0 + 2, y0: Int(g.y(at: Double(x0)) - g.height / 4), x1: max(x0 + 3, x1 - 2), y1: Int(g.y(at: Double(x0)) + g.height / 4)))
+            guard let colour else { continue }
+            let (labelled, value) = label(img, g, x0: x0, x1: x1, colour: colour, widthPercent: widthPct)
+            segs.append(.init(category: r.k >= 0 ? legend[r.k].category : nil, widthPercent: widthPct, labelled: labelled, label: value))
+        }
+        return BarReading(number: nil, n: nil, segments: segs)
+    }
+
+    /// Whether a label is printed inside the segment, and its value when it reads and agrees
+    /// with the segment's width.
+    private func label(_ img: RGBImage, _ g: BarGeometry, x0: Int, x1: Int, colour: Colour, widthPercent: Double) -> (Bool, Double?) {
+        let inset = max(4, Int(g.height * 0.12))
+        let w = x1 - x0 - 2 * inset
+        let h = Int(g.height * 0.84)
+        guard w > 4, h > 4 else { return (false, nil) }
+        // Deskewed crop along the bar: text pixels (far from the segment colour) black.
+        var px = [UInt8](repeating: 255, count: w * h)
+        var ink = 0
+        for c in 0..<w {
+            let x = x0 + inset + c
+            let top = g.y(at: Double(x)) - Double(h) / 2
+            for r in 0..<h {
+                let y = Int(top) + r
+                guard y >= 0, y < img.height, x < img.width else { continue }
+                if img.colour(x, y).distance(colour) > 90 { px[r * w + c] = 0; ink += 1 }
+            }
+        }
+        guard ink >= max(20, w * h / 100) else { return (false, nil) }
+        let pad = 12
+        var padded = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
+        for r in 0..<h { for c in 0..<w { padded[c + pad, r + pad] = px[r * w + c] } }
+        for attempt in 0..<2 {
+            let image = attempt == 0 ? padded : scaled(padded, by: 2)
+            let text = reader.readLine(image, dpi: Int(dpi) * (attempt + 1), whitelist: "0123456789%")
+            let digits = text.filter(\.isNumber)
+            guard !digits.isEmpty, digits.count <= 3, let v = Double(digits), v <= 100 else { continue }
+            if abs(v - widthPercent) <= 1.6 { return (true, v) }
+        }
+        return (true, nil)
+    }
+
+    private func scaled(_ g: GreyImage, by k: Int) -> GreyImage {
+        var out = GreyImage(width: g.width * k, height: g.height * k)
+        for y in 0..<out.height { for x in 0..<out.width { out[x, y] = g[x / k, y / k] } }
+        return out
+    }
+
+    /// Dark print on paper as black on white, for OCR of label text.
+    private func binarised(_ img: RGBImage, _ box: PixelBox, paper: Int) -> GreyImage? {
+        let x0 = max(0, box.x0), y0 = max(0, box.y0), x1 = min(img.width, box.x1), y1 = min(img.height, box.y1)
+        guard x1 - x0 > 4, y1 - y0 > 4 else { return nil }
+        let pad = 10
+        var out = GreyImage(width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad)
+        let threshold = Double(paper) * 0.6
+        var ink = 0
+        for y in y0..<y1 {
+            for x in x0..<x1 where img.colour(x, y).luma < threshold {
+                out[x - x0 + pad, y - y0 + pad] = 0; ink += 1
+            }
+        }
+        return ink > 10 ? out : nil
+    }
+}
+
+/// A bar's place on the picture: its ends and its (possibly tilted) centre line.
+struct BarGeometry {
+    var left: Double, right: Double
+    var a: Double, b: Double   // centre y = a + b * x
+    var height: Double
+    func y(at x: Double) -> Double { a + b * x }
+
+    static func measure(_ img: RGBImage, approx: PixelBox, paper: Int) -> BarGeometry? {
+        func ink(_ x: Int, _ y: Int) -> Bool {
+            let p = img.pixel(x, y); return paper - Int(min(p.r, p.g, p.b)) > 35
+        }
+        let h = approx.height
+        let ys = max(0, approx.y0 - h / 2), ye = min(img.height, approx.y1 + h / 2)
+        var tops: [(Double, Double)] = [], bottoms: [(Double, Double)] = []
+        let xs = max(0, approx.x0 + approx.width / 50), xe = min(img.width, approx.x1 - approx.width / 50)
+        guard xe > xs, ye > ys else { return nil }
+        for x in stride(from: xs, to: xe, by: 3) {
+            // Longest ink run in the column (gridlines pass by but are thin in y? no: vertical, so take the run nearest the bar's middle).
+            var best = (0, 0), cur = -1
+            for y in ys..<ye {
+                if ink(x, y) { if cur < 0 { cur = y } } else if cur >= 0 { if y - cur > best.1 - best.0 { best = (cur, y) }; cur = -1 }
+            }
+            if cur >= 0, ye - cur > best.1 - best.0 { best = (cur, ye) }
+            let len = best.1 - best.0
+            guard len >= h / 2, len <= h * 3 / 2 else { continue }
+            tops.append((Double(x), Double(best.0))); bottoms.append((Double(x), Double(best.1)))
+        }
+        guard tops.count >= 10 else { return nil }
+        let slope = median(stride(from: 0, to: tops.count - tops.count / 2, by: 1).map { i -> Double in
+            let j = i + tops.count / 2
+            return ((tops[j].1 + bottoms[j].1) - (tops[i].1 + bottoms[i].1)) / 2 / (tops[j].0 - tops[i].0)
+        })
+        let intercept = median(tops.indices.map { (tops[$0].1 + bottoms[$0].1) / 2 - slope * tops[$0].0 })
+        let height = median(tops.indices.map { bottoms[$0].1 - tops[$0].1 })
+        var g = BarGeometry(left: 0, right: 0, a: intercept, b: slope, height: height)
+        func solid(_ x: Int) -> Bool {
+            let yc = g.y(at: Double(x)); var n = 0, k = 0
+            for y in Int(yc - height * 0.3)...Int(yc + height * 0.3) where y >= 0 && y < img.height { n += 1; if ink(x, y) { k += 1 } }
+            return n > 0 && k * 10 >= n * 6
+        }
+        var x = max(0, approx.x0 - h)
+        while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2)) { x += 1 }
+        g.left = Double(x)
+        x = min(img.width - 1, approx.x1 + h)
+        while x > approx.x0, !(solid(x) && solid(x - 1) && solid(x - 2)) { x -= 1 }
+        g.right = Double(x + 1)
+        guard g.right - g.left > Double(approx.width) / 2 else { return nil }
+        return g
+    }
+
+    static func median(_ v: [Double]) -> Double {
+        let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2]
+    }
+}

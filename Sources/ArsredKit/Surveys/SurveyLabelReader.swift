@@ -1,0 +1,24 @@
+import Bitmap
+import Tesseract
+
+/// Reads one line of printed text from a crop (dark text on white). The chart reader's OCR.
+public protocol SurveyLabelReader: AnyObject {
+    /// The text of `image` (scanned at `dpi`), limited to the characters of `whitelist` when given.
+    func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String
+}
+
+/// Label reading through tesseract (use from one thread). Words (legend, question labels) are
+/// read with the Swedish model; figures with the English one, which reads `24%` where the
+/// Swedish model answers `244`.
+public final class TesseractLabelReader: SurveyLabelReader {
+    let words: TesseractEngine
+    let figures: TesseractEngine
+    public init() throws {
+        words = try TesseractEngine(language: "swe")
+        figures = try TesseractEngine(language: "eng")
+    }
+    public func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
+        let engine = whitelist == nil ? words : figures
+        return engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Bitmap
+
+/// What the survey stage hands on: the surveys, one check per bar read from a picture, warnings.
+public struct SurveyRecognition: Sendable {
+    public var surveys: [IndicatorSurvey]
+    public var checks: [Check]
+    public var warnings: [String]
+    public init(surveys: [IndicatorSurvey] = [], checks: [Check] = [], warnings: [String] = []) {
+        self.surveys = surveys; self.checks = checks; self.warnings = warnings
+    }
+}
+
+/// Indicator surveys (the national participant survey's stacked-bar charts) from pages and
+/// their pictures.
+public enum SurveyStage {
+    /// Reads every survey of `document`, using a tesseract engine of its own for chart labels.
+    public static func recognise(document: IngestedDocument) throws -> SurveyRecognition {
+        let vocabulary = try SurveyVocabulary.load()
+        let needsPictures = document.images != nil && document.pages.contains { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
+        let reader: SurveyLabelReader? = needsPictures ? try TesseractLabelReader() : nil
+        return try recognise(document: document, vocabulary: vocabulary, reader: reader)
+    }
+
+    /// As above with a given label reader (nil: words only, no chart reading).
+    public static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary,
+                                 reader: SurveyLabelReader?) throws -> SurveyRecognition {
+        let stream = LineStream(pages: document.pages)
+        var result = SurveyRecognition()
+        let textSurveys = SurveyTextRecogniser.recognise(stream, vocabulary: vocabulary)
+        guard let images = document.images, let reader, document.pages.contains(where: \.hasPositions) else {
+            result.surveys = textSurveys
+            return result
+        }
+        let chartReader = ChartReader(vocabulary: vocabulary, reader: reader)
+        var candidates: [Int] = []
+        for p in document.pages where pageHoldsSurvey(p, vocabulary) {
+            for n in [p.number, p.number + 1] where n <= document.pages.count && !candidates.contains(n) { candidates.append(n) }
+        }
+        var chartPages = Set<Int>()
+        for pageNumber in candidates {
+            let charts: [ChartReading]
+            do { charts = try chartReader.read(page: pageNumber, images: images) } catch {
+                result.warnings.append("page \(pageNumber): survey chart not readable: \(error)")
+                continue
+            }
+            for chart in charts where chart.bars.count >= 2 {
+                chartPages.insert(pageNumber)
+                let at = stream.index(page: pageNumber, atY: chart.top)
+                let ctx = SurveyContext.before(at, in: stream, vocabulary: vocabulary)
+                let survey = build(chart, page: pageNumber, context: ctx, words: textSurveys, result: &result)
+                result.surveys.append(survey)
+            }
+        }
+        // Surveys printed as words only (a table of percentages, or a chart we could not see).
+        for s in textSurveys where !chartPages.contains(s.page ?? -1) && !chartPages.contains((s.page ?? -1) + 1) {
+            result.surveys.append(s)
+        }
+        return result
+    }
+
+    /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
+    public static func pageHoldsSurvey(_ page: Page) -> Bool {
+        guard let v = try? SurveyVocabulary.load() else { return false }
+        return pageHoldsSurvey(page, v)
+    }
+
+    static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
+        var questions = 0
+        for l in page.lines {
+            if SurveyText.questionLabel(l.text, vocabulary: vocabulary) != nil { questions += 1 }
+            if questions >= 3 { return true }
+            if l.folded.count < 140, vocabulary.headings.prefix(2).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
+               l.text.contains(where: { "–—-".contains($0) }) { return true }
+        }
+        return false
+    }
+
+    private static func build(_ chart: ChartReading, page: Int, context ctx: SurveyContext,
+                              words: [IndicatorSurvey], result: inout SurveyRecognition) -> IndicatorSurvey {
+        let programme = ctx.programme ?? ""
+        let table = "survey:\(FoldedText.fold(programme)):\(ctx.respondents ?? "unknown")"
+        // Question numbers: as read when they climb 1, 2, 3 ...; else the bar's place.
+        let read = chart.bars.map(\.number)
+        let numbers: [Int] = read.enumerated().allSatisfy { $0.element == $0.offset + 1 }
+            ? read.map { $0! } : Array(1...chart.bars.count)
+        // n from the words of the page when the picture's label did not read.
+        let wordBars = words.first { $0.page == page }?.questions ?? []
+        var questions: [SurveyQuestion] = []
+        for (i, bar) in chart.bars.enumerated() {
+            let number = numbers[i]
+            var percentages: [SurveyCategory: Double?] = [:]
+            for c in SurveyCategory.allCases { percentages[c] = .some(nil) }
+            var problems: [String] = []
+            var sum = 0.0
+            for s in bar.segments {
+                if s.labelled {
+                    if let v = s.label {
+                        sum += v
+                        if let c = s.category { percentages[c] = v } else { problems.append("a \(Int(v))% segment's colour is not in the legend") }
+                    } else {
+                        sum += s.widthPercent
+                        problems.append(String(format: "a label on a %.1f%% segment did not read or disagrees with its width", s.widthPercent))
+                    }
+                } else {
+                    sum += s.widthPercent
+                }
+            }
+            let tolerance = 1.5 + 0.5 * Double(bar.segments.filter(\.labelled).count)
+            if abs(sum - 100) > tolerance { problems.append(String(format: "segments sum to %.1f%%", sum)) }
+            // Categories must run in their printed order along the bar.
+            let ranks = bar.segments.compactMap(\.category).map { c in SurveyCategory.allCases.firstIndex(of: c)! }
+            if ranks != ranks.sorted() || Set(ranks).count != ranks.count { problems.append("segment colours out of legend order") }
+            let n = bar.n ?? wordBars.first { $0.number == number }?.n
+            let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
+            let passed = problems.isEmpty
+            if !passed {
+                // A bar that does not add up keeps no figure that could pass for right.
+                if problems.contains(where: { $0.hasPrefix("segment colours") || $0.hasPrefix("segments sum") }) {
+                    for c in SurveyCategory.allCases { percentages[c] = .some(nil) }
+                }
+                result.warnings.append("page \(page): survey \(programme) question \(number): \(problems.joined(separator: "; "))")
+            }
+            result.checks.append(Check(table: table, rule: "fraga_\(number): labels agree with segment widths and sum to 100",
+                                       column: "fraga_\(number)", passed: passed, detail: problems.joined(separator: "; ")))
+            questions.append(SurveyQuestion(number: number, text: ctx.questionTexts[number], n: n,
+                                            percentages: percentages, printed: printed))
+        }
+        return IndicatorSurvey(programme: programme, respondents: ctx.respondents, page: page, questions: questions)
+    }
+}

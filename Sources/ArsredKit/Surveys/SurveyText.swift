@@ -1,0 +1,117 @@
+import Foundation
+
+/// A question label as printed beside a bar or in a list: `Fråga 5 (n=10) ...`.
+struct QuestionLabel: Equatable {
+    var number: Int
+    var n: Int?
+    /// What follows the label on the same line (question text, or percentage labels).
+    var rest: [String]
+}
+
+/// Reading the survey's printed words: question labels, percentage labels, headings.
+enum SurveyText {
+    /// Parses a line opening with a question word: `Fråga 5 (n=10) 30% 50%`, `Fragal`, `Fraga7 (n=59)`.
+    static func questionLabel(_ text: String, vocabulary: SurveyVocabulary) -> QuestionLabel? {
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let first = tokens.first else { return nil }
+        let f = FoldedText.fold(first)
+        var number: Int?
+        // "Fraga7", "Fragal" (1 read as l): the number glued to the word.
+        if let last = f.last, f.count >= 5, vocabulary.isQuestionWord(Substring(f.dropLast())) {
+            if let d = last.wholeNumberValue { number = d } else if last == "l" || last == "i" { number = 1 }
+        }
+        if number == nil {
+            guard vocabulary.isQuestionWord(Substring(f)), tokens.count >= 2 else { return nil }
+            let t = tokens[1]
+            let digits = t.filter(\.isNumber)
+            if !digits.isEmpty, digits.count <= 2, t.count <= 3, let d = Int(digits) { number = d }
+            else if t == "l" || t == "I" { number = 1 }
+            else { return nil }
+            tokens.removeFirst()
+        }
+        tokens.removeFirst()
+        guard let num = number, (1...20).contains(num) else { return nil }
+        // "(n=62)", "(n = 62)", "(n:62)"
+        var n: Int?
+        let joined = tokens.joined(separator: " ")
+        if let m = joined.firstMatch(of: #/^\(?\s*[nN]\s*[=:]\s*(\d{1,4})\s*\)?/#) {
+            n = Int(m.1)
+            tokens = joined[m.range.upperBound...].split(separator: " ").map(String.init)
+        }
+        return QuestionLabel(number: num, n: n, rest: tokens)
+    }
+
+    /// A clean percentage token: `32%`, `©11%`, `010%` (a stray mark before it is dropped).
+    static func percentToken(_ t: String) -> Double? {
+        guard let m = t.wholeMatch(of: #/[^\d%]?(\d{1,3})\s?%[.,;:]?/#) else { return nil }
+        guard let v = Double(m.1), v <= 100 else { return nil }
+        return v
+    }
+
+    /// The percentage labels printed on one OCR'd bar line, left to right. Labels OCR garbled
+    /// before the first clean one are kept as unreadable (nil) so later labels keep their
+    /// place; a lone digit there is a stray mark (the unlabelled thin segments), not a label.
+    static func printedLabels(_ tokens: [String], countLeadingGarble: Bool) -> [Double?] {
+        guard let firstClean = tokens.firstIndex(where: { percentToken($0) != nil }) else { return [] }
+        var out: [Double?] = []
+        if countLeadingGarble {
+            for t in tokens[..<firstClean] where !(t.count == 1 && t.first!.isNumber) && t.contains(where: { !$0.isWhitespace }) {
+                out.append(nil)
+            }
+        }
+        var lastClean = firstClean
+        for (i, t) in tokens.enumerated() where i >= firstClean { if percentToken(t) != nil { lastClean = i } }
+        for t in tokens[firstClean...lastClean] {
+            if let v = percentToken(t) { out.append(v) } else { out.append(nil) }
+        }
+        return out
+    }
+
+    /// Programme and respondents from a heading: `Indikatorer för finansiell samordning –
+    /// Arbetsträning i samverkan, deltagare i pågående insats 2023`.
+    static func heading(_ text: String, vocabulary: SurveyVocabulary) -> (programme: String?, respondents: String?)? {
+        let folded = FoldedText.fold(text)
+        guard vocabulary.headings.contains(where: { foldedContainsFuzzy(folded, $0) }) else { return nil }
+        var programme: String?
+        // The programme follows the dash and ends at ", deltagare ...".
+        if let dash = text.firstIndex(where: { "–—-".contains($0) }) {
+            var p = String(text[text.index(after: dash)...])
+            if let comma = p.lastIndex(of: ",") {
+                let tail = FoldedText.fold(String(p[p.index(after: comma)...]))
+                if vocabulary.programmeEnds.contains(where: { tail.hasPrefix($0) || tail.contains($0) }) { p = String(p[..<comma]) }
+            }
+            p = p.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            if !p.isEmpty { programme = p }
+        }
+        return (programme, respondents(in: folded, vocabulary: vocabulary))
+    }
+
+    /// `ongoing` / `completed` from folded text naming the respondents.
+    static func respondents(in folded: String, vocabulary: SurveyVocabulary) -> String? {
+        let words = folded.split(separator: "_")
+        var found: [(String, Int)] = []
+        for (key, phrases) in vocabulary.respondents {
+            for p in phrases where !p.contains("_") {
+                if let i = words.firstIndex(where: { $0.count >= 6 && Fuzzy.similarity($0, p) >= 0.75 }) { found.append((key, i)) }
+            }
+        }
+        return found.min { $0.1 < $1.1 }?.0
+    }
+
+    /// True when `needle` (folded) occurs in `haystack`, allowing OCR errors.
+    static func foldedContainsFuzzy(_ haystack: String, _ needle: String) -> Bool {
+        if haystack.contains(needle) { return true }
+        let h = Array(haystack.utf8), n = needle.utf8.count
+        guard h.count >= n - 3 else { return false }
+        let maxErr = max(1, n / 8)
+        var start = 0
+        while start + n - 3 <= h.count {
+            let end = min(h.count, start + n)
+            let window = String(decoding: h[start..<end], as: UTF8.self)
+            if Fuzzy.distance(window, needle) <= maxErr { return true }
+            start += 1
+            if start > 40 { break }   // headings open their line
+        }
+        return false
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Yams
+
+/// The words the survey recogniser matches on, loaded from `pipelines/surveys.yaml`.
+public struct SurveyVocabulary: Sendable {
+    /// Folded heading forms ("indikatorer_for_finansiell_samordning").
+    public var headings: [String]
+    /// Folded words that open a question label ("fraga").
+    public var questionWords: [String]
+    /// Folded words after which a programme name ends in a heading.
+    public var programmeEnds: [String]
+    /// Folded phrases per respondent group (`ongoing`, `completed`).
+    public var respondents: [(key: String, phrases: [String])]
+    /// Folded names (printed first, then OCR variants) per category.
+    public var categories: [(category: SurveyCategory, names: [String])]
+    /// The printed question texts by number.
+    public var questions: [Int: String]
+
+    public static func load() throws -> SurveyVocabulary {
+        let data = try PipelineResources.data("surveys.yaml")
+        return try parse(String(decoding: data, as: UTF8.self))
+    }
+
+    public static func parse(_ yaml: String) throws -> SurveyVocabulary {
+        guard let root = try Yams.load(yaml: yaml) as? [String: Any] else {
+            throw SurveyVocabularyError.malformed("top level is not a mapping")
+        }
+        func strings(_ v: Any?) -> [String] { (v as? [Any])?.map { "\($0)" } ?? [] }
+        var respondents: [(String, [String])] = []
+        for key in ["ongoing", "completed"] {
+            let phrases = strings((root["respondents"] as? [String: Any])?[key]).map(FoldedText.fold)
+            respondents.append((key, phrases))
+        }
+        guard let cats = root["categories"] as? [String: Any] else {
+            throw SurveyVocabularyError.malformed("categories missing")
+        }
+        var categories: [(SurveyCategory, [String])] = []
+        for c in SurveyCategory.allCases {
+            let names = strings(cats[c.rawValue]).map(FoldedText.fold)
+            guard !names.isEmpty else { throw SurveyVocabularyError.malformed("category \(c.rawValue) has no names") }
+            categories.append((c, names))
+        }
+        var questions: [Int: String] = [:]
+        for (k, v) in (root["questions"] as? [AnyHashable: Any]) ?? [:] {
+            if let n = Int("\(k)") { questions[n] = "\(v)" }
+        }
+        return SurveyVocabulary(
+            headings: strings(root["headings"]).map(FoldedText.fold),
+            questionWords: strings(root["questionWords"]).map(FoldedText.fold),
+            programmeEnds: strings(root["programmeEnds"]).map(FoldedText.fold),
+            respondents: respondents.map { (key: $0.0, phrases: $0.1) },
+            categories: categories.map { (category: $0.0, names: $0.1) },
+            questions: questions)
+    }
+
+    /// The category a folded legend text names, when one is close enough.
+    public func category(named folded: String) -> SurveyCategory? {
+        guard !folded.isEmpty else { return nil }
+        // The crop may run on into the next legend entry: try the text's leading words too.
+        let words = folded.split(separator: "_")
+        var best: (SurveyCategory, Double)?
+        for k in 1...words.count {
+            let prefix = words.prefix(k).joined(separator: "_")
+            for (c, names) in categories {
+                for n in names {
+                    let s = Fuzzy.similarity(prefix, n)
+                    if s > (best?.1 ?? 0) { best = (c, s) }
+                }
+            }
+        }
+        guard let b = best, b.1 >= 0.75 else { return nil }
+        return b.0
+    }
+
+    /// The printed text of question `number` when `folded` (what the page says) is close to it;
+    /// the page's own text otherwise.
+    public func questionText(number: Int, printed: String) -> String? {
+        let folded = FoldedText.fold(printed)
+        if let canonical = questions[number] {
+            if folded.isEmpty { return canonical }
+            let c = FoldedText.fold(canonical)
+            // A wrapped question may reach us cut short: compare against the same length.
+            let prefix = String(c.prefix(max(folded.count, 20)))
+            if Fuzzy.similarity(folded, c) >= 0.75 || Fuzzy.similarity(folded, prefix) >= 0.8 { return canonical }
+        }
+        // Another question's text under this number (a renumbered list) still gets its letters back.
+        for (_, q) in questions where Fuzzy.similarity(folded, FoldedText.fold(q)) >= 0.85 { return q }
+        return folded.isEmpty ? nil : printed.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// True when the folded line starts with a question word ("fraga").
+    func isQuestionWord(_ foldedWord: Substring) -> Bool {
+        let w = String(foldedWord)
+        if questionWords.contains(w) { return true }
+        return w.count >= 4 && w.count <= 6 && w.hasPrefix("fr") && w.hasSuffix("a")
+    }
+}
+
+public enum SurveyVocabularyError: Error, CustomStringConvertible {
+    case malformed(String)
+    public var description: String {
+        switch self { case .malformed(let m): "pipelines/surveys.yaml: \(m)" }
+    }
+}
