@@ -199,7 +199,7 @@ public struct ReviewSite {
         for c in columns { out += "<th>\(HTML.escape(c))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
-            out += "<tr><td class=\"label\" title=\"\(HTML.escape(row.key))\">\(HTML.escape(row.label))\(row.unit.map { " <small>(\(HTML.escape($0)))</small>" } ?? "")</td>"
+            out += "<tr><td class=\"label\" title=\"\(HTML.escape(row.key))\">\(HTML.escape(row.label))\(row.unit.flatMap { row.label.contains($0) ? nil : " <small>(\(HTML.escape($0)))</small>" } ?? "")</td>"
             if hasNotes { out += "<td class=\"label\">\(HTML.escape(row.note ?? ""))</td>" }
             for c in columns {
                 let at = FigureKey(table: table.id, key: row.key, column: c)
