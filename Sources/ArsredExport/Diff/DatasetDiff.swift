@@ -166,7 +166,7 @@ extension DiffReport {
             let title = [doc.organisation, doc.fiscalYear.map(String.init)].compactMap { $0 }.joined(separator: " ")
             out += "\(doc.extracted ?? "(not extracted)") vs \(doc.hand)" + (title.isEmpty ? "" : ": \(title)") + "\n"
             if doc.extracted == nil {
-                out += "  no output for this report: \(doc.counts.onlyHand) figures only in hand data\n\n"
+                out += "  no output for this report: \(doc.counts.onlyHand) figures only in hand data\n"
                 continue
             }
             if !doc.mismatches.isEmpty {
@@ -179,12 +179,13 @@ extension DiffReport {
             if !doc.tablesNotInHandData.isEmpty {
                 out += "  not in hand data, not compared: " + doc.tablesNotInHandData.joined(separator: ", ") + "\n"
             }
-            out += "  " + doc.counts.summary + "\n\n"
+            out += "  " + doc.counts.summary + "\n"
+            if !doc.mismatches.isEmpty { out += "\n" }
         }
         if !notInHandData.isEmpty {
-            out += "no hand data for: " + notInHandData.joined(separator: ", ") + "\n"
+            out += "\nno hand data for: " + notInHandData.joined(separator: ", ") + "\n"
         }
-        out += "total: " + counts.summary + "\n"
+        out += "\ntotal: " + counts.summary + "\n"
         return out
     }
 

@@ -4,7 +4,7 @@ import ArsredKit
 /// Figures keyed by hand for one report: from a dataset-v1 JSON file or the lines of a
 /// long-form CSV naming one organisation and year.
 public struct HandDocument: Sendable {
-    /// Where it came from: `x.truth.json`, or `hand.csv` (organisation, year).
+    /// The file it came from: `x.truth.json`, `hand.csv`.
     public var name: String
     /// The stem of a JSON hand file; the organisation as written in a CSV.
     public var stem: String?
@@ -104,7 +104,7 @@ public enum HandData {
                 documents[i].figures.append(figure)
             } else {
                 documentIndex[docID] = documents.count
-                documents.append(HandDocument(name: "\(name) (\(organisation) \(year))", stem: organisation,
+                documents.append(HandDocument(name: name, stem: organisation,
                                               organisation: organisation, organisationKey: FoldedText.fold(organisation),
                                               fiscalYear: year, figures: [figure], coversOnlyItsTables: true))
             }
