@@ -59,7 +59,7 @@ public enum SQLiteExport {
             row_id INTEGER NOT NULL REFERENCES rows(id),
             position INTEGER NOT NULL,
             column_key TEXT NOT NULL,
-            value REAL NOT NULL,
+            value NUMERIC NOT NULL,
             derived_from TEXT,
             PRIMARY KEY (row_id, column_key)
         );
@@ -83,7 +83,7 @@ public enum SQLiteExport {
             question_id INTEGER NOT NULL REFERENCES survey_questions(id),
             position INTEGER NOT NULL,
             category TEXT NOT NULL,
-            percentage REAL,
+            percentage NUMERIC,
             PRIMARY KEY (question_id, category)
         );
         CREATE TABLE checks (

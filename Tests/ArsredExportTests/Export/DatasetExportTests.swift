@@ -15,6 +15,15 @@ import ArsredKit
         ORDER BY d.organisation, d.fiscal_year
         """
 
+    /// The same through the figures view: the one query the docs give.
+    static let incomeQueryOnView = """
+        SELECT organisation, fiscal_year, unit, value
+        FROM figures
+        WHERE table_name = 'income_statement' AND key = 'verksamhetens_intakter'
+          AND column_key = CAST(fiscal_year AS TEXT)
+        ORDER BY organisation, fiscal_year
+        """
+
     @Test func sqliteHoldsWhatTheJSONHolds() throws {
         guard SharedCorpus.available() else { return }
         let files = try DatasetFolder.load(try Documents.corpusOutputs())
@@ -50,8 +59,12 @@ import ArsredKit
             #expect(income.count == 8)
             let hoglandet = try #require(income.first { $0["organisation"] == "Höglandets samordningsförbund" })
             #expect(hoglandet["fiscal_year"] == 2023)
-            #expect(hoglandet["value"] == 8_672_403.0)
+            #expect(hoglandet["value"] == 8_672_403)
             #expect(hoglandet["unit"] == "kr")
+            let onView = try Row.fetchAll(db, sql: Self.incomeQueryOnView)
+            #expect(onView == income)
+            // Whole kronor stay integers.
+            #expect(try String.fetchOne(db, sql: #"SELECT typeof(value) FROM "values" LIMIT 1"#) == "integer")
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete")
             #expect(try Int.fetchOne(db, sql: "PRAGMA page_size") == 4096)
         }
