@@ -47,7 +47,7 @@ enum HTML {
         .page-image img { width: 100%; border: 1px solid #999; }
         .page-image .missing { padding: 40px 12px; border: 1px dashed #999; color: #666; text-align: center; }
         .extracted { flex: 1 1 auto; min-width: 0; overflow-x: auto; }
-        table.survey { font-size: 12px; } table.survey td.label:first-child { min-width: 16em; }
+        table.survey { font-size: 12px; } table.survey th { white-space: normal; } table.survey td.label:first-child { min-width: 14em; }
         table.figures { border-collapse: collapse; margin: 0 0 18px; width: 100%; background: #fff; }
         table.figures caption { text-align: left; font-weight: 600; padding: 4px 0; }
         table.figures th, table.figures td { border-bottom: 1px solid var(--line); padding: 2px 6px; }

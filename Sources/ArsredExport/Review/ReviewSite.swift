@@ -171,7 +171,7 @@ public struct ReviewSite {
             return "<figure class=\"page-image\"><div class=\"missing\">No picture of page \(number): \(HTML.escape(reason))</div></figure>\n"
         case .available(let source):
             do {
-                let image = try source.image(page: number, region: nil, dpi: dpi)
+                let image = PageMargins.trimmed(try source.image(page: number, region: nil, dpi: dpi))
                 return "<figure class=\"page-image\"><img alt=\"page \(number)\" width=\"\(image.width)\" height=\"\(image.height)\" "
                     + "src=\"\(HTML.dataURI(png: PNGEncoder.encode(image)))\"></figure>\n"
             } catch {

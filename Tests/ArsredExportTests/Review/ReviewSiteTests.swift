@@ -4,14 +4,14 @@ import Bitmap
 import ArsredKit
 @testable import ArsredExport
 
-/// Stands in for the PDF: a page-sized picture, a grey band per page number, counting renders.
+/// Stands in for the PDF: a white page with a red band as tall as 4 px a page number, counting renders.
 final class FakePages: PageImageSource, @unchecked Sendable {
     var rendered: [Int] = []
     func image(page number: Int, region: Box?, dpi: Double) throws -> RGBImage {
         rendered.append(number)
         let w = Int(595 * dpi / 72), h = Int(842 * dpi / 72)
         var pixels = [UInt8](repeating: 255, count: w * h * 3)
-        for y in 10..<(10 + number * 4) { for x in 10..<(w - 10) { pixels[(y * w + x) * 3] = 200 } }
+        for y in 10..<(10 + number * 4) { for x in 10..<(w - 10) { pixels[(y * w + x) * 3 + 1] = 40; pixels[(y * w + x) * 3 + 2] = 40 } }
         return RGBImage(width: w, height: h, pixels: pixels)
     }
 }
@@ -39,7 +39,8 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         #expect(pages.rendered == [2, 3])   // once a page, though two tables share page 2
         #expect(html.contains("<title>Testbygdens samordningsförbund 2023 · arsred review</title>"))
         #expect(html.contains("<section class=\"page\" id=\"page-2\"><h2>Page 2 · OCR (confidence 81) · table</h2>"))
-        #expect(html.contains("<img alt=\"page 2\" width=\"247\" height=\"350\" src=\"data:image/png;base64,iVBORw0KGgo"))
+        // 247 x 350 at 30 dpi, trimmed to the band (rows 10..<18) and 12 px around it.
+        #expect(html.contains("<img alt=\"page 2\" width=\"247\" height=\"30\" src=\"data:image/png;base64,iVBORw0KGgo"))
         // Picture first, then the tables of that page.
         let picture = try #require(html.range(of: "alt=\"page 2\""))
         let income = try #require(html.range(of: "id=\"table-income_statement\""))
