@@ -25,7 +25,7 @@ struct DiffCommand: ParsableCommand {
         let report: DiffReport
         do {
             report = try DatasetDiff.compare(extractedAt: URL(fileURLWithPath: extracted),
-                                             handAt: URL(fileURLWithPath: hand))
+                                             handAt: URL(fileURLWithPath: hand), skipped: noteSkipped)
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred diff: \(error)\n".utf8))
             throw ExitCode(2)
@@ -36,4 +36,9 @@ struct DiffCommand: ParsableCommand {
         }
         if report.hasDifferences { throw ExitCode(1) }
     }
+}
+
+/// Tells the user a JSON file in a folder was not a dataset document and was left out.
+func noteSkipped(_ name: String) {
+    FileHandle.standardError.write(Data("note: \(name) is not a dataset-v1 document, skipped\n".utf8))
 }

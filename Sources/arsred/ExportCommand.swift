@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: outdir)
         let destination = to.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("dataset.\(format.rawValue)")
         do {
-            let files = try DatasetFolder.load(folder)
+            let files = try DatasetFolder.load(folder, skipped: noteSkipped)
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
             FileHandle.standardError.write(Data("\(files.count) documents -> \(destination.path)\n".utf8))
         } catch let error as InputError {

@@ -24,8 +24,8 @@ struct ReviewCommand: ParsableCommand {
         let outputFolder = isFolder.boolValue ? outputs : outputs.deletingLastPathComponent()
         let destination = out.map { URL(fileURLWithPath: $0) } ?? outputFolder.appendingPathComponent("review")
         do {
-            let files = try DatasetFolder.load(outputs)
-            let diff = try hand.map { DatasetDiff.compare(extracted: files, hand: try HandData.load(URL(fileURLWithPath: $0)),
+            let files = try DatasetFolder.load(outputs, skipped: noteSkipped)
+            let diff = try hand.map { DatasetDiff.compare(extracted: files, hand: try HandData.load(URL(fileURLWithPath: $0), skipped: noteSkipped),
                                                           countReportsNotExtracted: false) }
             let site = ReviewSite(files: files, diff: diff, dpi: dpi)
             let pdfFolder = pdfs.map { URL(fileURLWithPath: $0) }

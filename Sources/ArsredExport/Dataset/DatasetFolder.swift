@@ -34,8 +34,26 @@ public enum DatasetFolder {
 
     /// The dataset files at `url`: the file itself, or a folder's `*.json` sorted by file name.
     /// In a folder holding `*.truth.json` files only those are read (hand data beside other JSON).
-    public static func load(_ url: URL) throws -> [DatasetFile] {
-        try jsonFiles(at: url).map(read)
+    /// A folder's JSON that is not a dataset document at all (no `source`, no `schemaVersion`:
+    /// an index, a run summary) is passed to `skipped` and left out; one that claims to be a
+    /// document but does not decode is an error.
+    public static func load(_ url: URL, skipped: (String) -> Void = { _ in }) throws -> [DatasetFile] {
+        let files = try jsonFiles(at: url)
+        guard files.count > 1 || files.first != url else { return try files.map(read) }
+        var out: [DatasetFile] = []
+        for file in files {
+            do { out.append(try read(file)) } catch {
+                guard looksLikeDocument(file) else { skipped(file.lastPathComponent); continue }
+                throw error
+            }
+        }
+        return out
+    }
+
+    static func looksLikeDocument(_ url: URL) -> Bool {
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return true }
+        return object["source"] != nil || object["schemaVersion"] != nil
     }
 
     /// The JSON files `load` would read, sorted by file name.

@@ -66,11 +66,12 @@ public enum DatasetDiff {
     /// What `arsred diff EXTRACTED HAND` reports. A folder of outputs is a dataset: a report
     /// the hand data names but the folder lacks counts as figures only in hand data. A single
     /// output file is compared with its own hand data only. Throws when nothing matches.
-    public static func compare(extractedAt extractedURL: URL, handAt handURL: URL) throws -> DiffReport {
+    public static func compare(extractedAt extractedURL: URL, handAt handURL: URL,
+                               skipped: (String) -> Void = { _ in }) throws -> DiffReport {
         var isFolder: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: extractedURL.path, isDirectory: &isFolder)
-        let extracted = try DatasetFolder.load(extractedURL)
-        let report = compare(extracted: extracted, hand: try HandData.load(handURL),
+        let extracted = try DatasetFolder.load(extractedURL, skipped: skipped)
+        let report = compare(extracted: extracted, hand: try HandData.load(handURL, skipped: skipped),
                              countReportsNotExtracted: isFolder.boolValue)
         guard report.documents.contains(where: { $0.extracted != nil }) else {
             throw InputError("no hand data matches \(extractedURL.lastPathComponent) (by file stem, or by organisationKey and fiscalYear)")

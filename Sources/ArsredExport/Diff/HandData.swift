@@ -35,7 +35,7 @@ public struct HandDocument: Sendable {
 /// or long-form CSV (`organisation,fiscalYear,table,key,column,value`, a header line, `;` or `,`
 /// separated, Swedish decimal comma accepted; further columns such as page are ignored).
 public enum HandData {
-    public static func load(_ url: URL) throws -> [HandDocument] {
+    public static func load(_ url: URL, skipped: (String) -> Void = { _ in }) throws -> [HandDocument] {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
         if exists && !isFolder.boolValue && url.pathExtension.lowercased() != "json" {
@@ -47,7 +47,7 @@ public enum HandData {
                 return try csv(text, name: url.lastPathComponent)
             }
         }
-        return try DatasetFolder.load(url).map(HandDocument.init)
+        return try DatasetFolder.load(url, skipped: skipped).map(HandDocument.init)
     }
 
     /// The documents named by a long-form CSV, in order of first appearance.

@@ -116,3 +116,19 @@ import ArsredKit
         #expect(mismatch["page"] as? Int == 2)
     }
 }
+
+@Suite struct DatasetFolderTests {
+    @Test func otherJSONInAFolderIsSkippedButABrokenDocumentIsAnError() throws {
+        let folder = try Documents.temporaryFolder()
+        try DatasetJSON.encode(Documents.small()).write(to: folder.appendingPathComponent("a.json"))
+        try Data(#"{"reports": []}"#.utf8).write(to: folder.appendingPathComponent("index.json"))
+        var skipped: [String] = []
+        let files = try DatasetFolder.load(folder) { skipped.append($0) }
+        #expect(files.map(\.stem) == ["a"])
+        #expect(skipped == ["index.json"])
+        try Data(#"{"schemaVersion": 1, "tables": []}"#.utf8).write(to: folder.appendingPathComponent("b.json"))
+        #expect(throws: InputError("b.json: not a dataset-v1 document (missing .source)")) { try DatasetFolder.load(folder) }
+        try Data(#"{"schemaVersion": 1, "#.utf8).write(to: folder.appendingPathComponent("b.json"))
+        #expect(throws: InputError("b.json: not a dataset-v1 document (invalid JSON)")) { try DatasetFolder.load(folder) }
+    }
+}
