@@ -45,3 +45,17 @@ public enum PipelineResourceError: Error, CustomStringConvertible {
         }
     }
 }
+
+import Yams
+
+extension PipelineResources {
+    /// Decodes one YAML file of `pipelines/`, naming the file in any error.
+    public static func yaml<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+        let data = try data(name)
+        do {
+            return try YAMLDecoder().decode(T.self, from: data)
+        } catch {
+            throw PipelineResourceError.unreadable(path: name, reason: "\(error)")
+        }
+    }
+}

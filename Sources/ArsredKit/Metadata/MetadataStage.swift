@@ -1,0 +1,261 @@
+import Foundation
+
+/// What the metadata stage finds: who the report is by, for which year, and who signed it.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var organisation: String?
+    public var organisationKey: String? { organisation.map(FoldedText.fold) }
+    public var fiscalYear: Int?
+    public var signature: Signature?
+    /// Page numbers of the Comfact signing pages (UNDERSKRIFTSSIDA and its continuations).
+    public var signingPages: [Int]
+}
+
+/// Reads organisation, fiscal year and the Comfact signing metadata from folded page text,
+/// robust to OCR garbling. Finds nothing rather than guessing: a document without a signing
+/// page has no signature.
+public struct MetadataStage: Sendable {
+    let vocabulary: MetadataVocabulary
+
+    public init(vocabulary: MetadataVocabulary) { self.vocabulary = vocabulary }
+    public init() throws { self.vocabulary = try .load() }
+
+    public func recognise(pages: [Page]) -> DocumentMetadata {
+        let signing = SigningPageReader(vocabulary: vocabulary).read(pages: pages)
+        return DocumentMetadata(
+            organisation: OrganisationFinder(vocabulary: vocabulary).find(pages: pages),
+            fiscalYear: FiscalYearFinder(vocabulary: vocabulary).find(pages: pages),
+            signature: signing.signature,
+            signingPages: signing.pages)
+    }
+
+    /// Cheap test for the ingestion policy: does this page carry metadata read in full?
+    public func pageHoldsMetadata(_ page: Page) -> Bool {
+        page.number == 1 || SigningPageReader(vocabulary: vocabulary).isSigningPage(page)
+    }
+}
+
+/// True when the folded word is within OCR reach of one of `targets` (edit distance scaled by length).
+func fuzzyIs(_ folded: some StringProtocol, _ targets: [String], tolerance: Double = 0.15) -> Bool {
+    targets.contains { t in
+        let allowed = max(1, Int((Double(t.count) * tolerance).rounded(.down)))
+        return abs(folded.count - t.count) <= allowed && Fuzzy.distance(folded, t) <= allowed
+    }
+}
+
+struct OrganisationFinder {
+    let vocabulary: MetadataVocabulary
+
+    private struct Candidate { var score = 0.0; var surfaces: [String: Int] = [:] }
+
+    func find(pages: [Page]) -> String? {
+        var candidates: [String: Candidate] = [:]
+        for page in pages {
+            // The cover and the first pages name the organisation as its title.
+            let weight = page.number <= 2 ? 4.0 : 1.0
+            for line in TextColumns.readingOrder(page) {
+                for name in names(in: line) {
+                    let key = FoldedText.fold(name)
+                    candidates[key, default: Candidate()].score += weight
+                    candidates[key, default: Candidate()].surfaces[name, default: 0] += 1
+                }
+            }
+        }
+        guard let best = candidates.max(by: { ($0.value.score, $1.key) < ($1.value.score, $0.key) })?.value else { return nil }
+        // The best-read spelling: most letters with diacritics, then most frequent.
+        let surface = best.surfaces.max { a, b in
+            let da = a.key.unicodeScalars.filter { $0.value > 127 }.count
+            let db = b.key.unicodeScalars.filter { $0.value > 127 }.count
+            return (da, a.value, b.key) < (db, b.value, a.key)
+        }!.key
+        return surface
+    }
+
+    /// Organisation names in one line of text: "Samordningsförbundet Älv & Kust", "Höglandets samordningsförbund".
+    func names(in line: String) -> [String] {
+        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let long = vocabulary.organisationWords.max { $0.count < $1.count } ?? "samordningsforbundet"
+        let short = vocabulary.organisationWords.min { $0.count < $1.count } ?? "samordningsforbund"
+        var out: [String] = []
+        for (i, token) in tokens.enumerated() {
+            let f = FoldedText.fold(token)
+            guard fuzzyIs(f, vocabulary.organisationWords) else { continue }
+            let definite = Fuzzy.distance(f, long) < Fuzzy.distance(f, short)
+            if definite {
+                // "Samordningsförbundet" followed by capitalised name words.
+                var parts: [String] = []
+                var j = i + 1
+                while j < tokens.count, parts.count < 4 {
+                    let t = tokens[j]
+                    if t == "&" { parts.append(t); j += 1; continue }
+                    let trimmed = t.trimmingTrailingPunctuation()
+                    guard let c = trimmed.first, c.isUppercase, trimmed.allSatisfy({ $0.isLetter || $0 == "-" }),
+                          !fuzzyIs(FoldedText.fold(trimmed), vocabulary.reportTitles) else { break }
+                    parts.append(trimmed)
+                    if trimmed != t { break }
+                    j += 1
+                }
+                while parts.last == "&" { parts.removeLast() }
+                if !parts.isEmpty {
+                    out.append(([vocabulary.restored(canonical(token, long))] + parts.map(vocabulary.restored)).joined(separator: " "))
+                }
+            } else if i > 0 {
+                // "Höglandets samordningsförbund": a capitalised genitive before the word.
+                let prev = tokens[i - 1]
+                guard let c = prev.first, c.isUppercase, prev.count >= 4, prev.hasSuffix("s"),
+                      prev.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
+                out.append(vocabulary.restored(prev) + " " + vocabulary.restored(canonical(token, short)))
+            }
+        }
+        return out
+    }
+
+    /// The organisation word as it should read, keeping the printed case of its first letter.
+    private func canonical(_ token: String, _ folded: String) -> String {
+        let word = vocabulary.words.first { FoldedText.fold($0) == folded } ?? folded
+        let upper = token.first?.isUppercase ?? false
+        return (upper ? word.prefix(1).uppercased() : word.prefix(1).lowercased()) + word.dropFirst()
+    }
+}
+
+struct FiscalYearFinder {
+    let vocabulary: MetadataVocabulary
+
+    func find(pages: [Page]) -> Int? {
+        var votes: [Int: Double] = [:]
+        for page in pages {
+            var closingYears: [Int] = []
+            for line in page.lines {
+                let words = line.folded.split(separator: "_")
+                for (i, w) in words.enumerated() where fuzzyIs(w, vocabulary.reportTitles) {
+                    // A title ("Årsredovisning 2023" opening a line, most of all on the cover)
+                    // counts more than a mention in running text ("i årsredovisning 2022 framgick").
+                    let weight = i == 0 ? (page.number <= 2 ? 8.0 : 2.0) : 0.5
+                    if let y = words.dropFirst(i + 1).prefix(2).lazy.compactMap(Self.year).first {
+                        votes[y, default: 0] += weight
+                    }
+                }
+                // Balance dates "2023-12-31": the latest one on a page is the year reported on.
+                for (i, w) in words.enumerated() where i + 2 < words.count && words[i + 1] == "12" && words[i + 2] == "31" {
+                    if let y = Self.year(w) { closingYears.append(y) }
+                }
+            }
+            if let latest = closingYears.max() { votes[latest, default: 0] += 1 }
+        }
+        return votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    static func year(_ s: some StringProtocol) -> Int? {
+        guard s.count == 4, let y = Int(s), (1990...2099).contains(y) else { return nil }
+        return y
+    }
+}
+
+struct SigningPageReader {
+    let vocabulary: MetadataVocabulary
+
+    struct Result { var signature: Signature?; var pages: [Int] }
+
+    func isSigningPage(_ page: Page) -> Bool {
+        let v = vocabulary.signing
+        var names = 0, times = 0
+        for line in page.lines {
+            let first = line.folded.split(separator: "_").first ?? ""
+            if fuzzyIs(first, [v.page]) { return true }
+            if fuzzyIs(first, [v.name], tolerance: 0.25) && line.text.contains(":") { names += 1 }
+            if fuzzyIs(first, [v.time], tolerance: 0.34) && Self.timestamp(in: line.text) != nil { times += 1 }
+        }
+        return names > 0 && times > 0
+    }
+
+    func read(pages: [Page]) -> Result {
+        let v = vocabulary.signing
+        var references: [String: Int] = [:]
+        for page in pages {
+            for line in page.lines {
+                if let r = reference(in: line) { references[r, default: 0] += 1 }
+            }
+        }
+        var signatories: [Signatory] = []
+        var signingPages: [Int] = []
+        for page in pages where isSigningPage(page) {
+            signingPages.append(page.number)
+            var current: Signatory?
+            func flush() {
+                if let c = current, !c.name.isEmpty,
+                   !signatories.contains(where: { FoldedText.fold($0.name) == FoldedText.fold(c.name) }) {
+                    signatories.append(c)
+                }
+                current = nil
+            }
+            for text in TextColumns.readingOrder(page) {
+                let folded = FoldedText.fold(text)
+                let first = folded.split(separator: "_").first ?? ""
+                guard let colon = text.firstIndex(of: ":") else { continue }
+                let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if fuzzyIs(first, [v.name], tolerance: 0.25) {
+                    flush()
+                    current = Signatory(name: value, role: nil, signedAt: nil)
+                } else if fuzzyIs(first, [v.title], tolerance: 0.25), current != nil {
+                    let role = value.split(separator: ",", maxSplits: 1).first.map { String($0).trimmingCharacters(in: .whitespaces) }
+                    current?.role = role.map(restoredRole)
+                } else if fuzzyIs(first, [v.time], tolerance: 0.34), current != nil {
+                    current?.signedAt = Self.timestamp(in: text)
+                }
+            }
+            flush()
+        }
+        let reference = references.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        guard reference != nil || !signatories.isEmpty else { return Result(signature: nil, pages: signingPages) }
+        return Result(signature: Signature(reference: reference, signatories: signatories), pages: signingPages)
+    }
+
+    /// "Comfact Signature Referensnummer: 747704SE" -> "747704SE".
+    func reference(in line: Line) -> String? {
+        let tokens = line.text.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+        for (i, t) in tokens.enumerated() where fuzzyIs(FoldedText.fold(t), [vocabulary.signing.reference]) {
+            // The reference may be split by OCR: "747704 SE".
+            let rest = tokens.dropFirst(i + 1).prefix(2).joined()
+            if let r = Self.normalisedReference(rest) { return r }
+            if let next = tokens.dropFirst(i + 1).first, let r = Self.normalisedReference(next) { return r }
+        }
+        return nil
+    }
+
+    /// Six digits and SE, with the usual OCR confusions inside digits undone.
+    static func normalisedReference(_ s: String) -> String? {
+        let chars = Array(s.uppercased().filter { !$0.isWhitespace })
+        guard chars.count >= 8 else { return nil }
+        let digitsPart = chars.prefix(chars.count - 2), suffix = String(chars.suffix(2))
+        guard digitsPart.count == 6, suffix == "SE" || suffix == "5E" || suffix == "SF" else { return nil }
+        let map: [Character: Character] = ["O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2"]
+        let digits = digitsPart.map { map[$0] ?? $0 }
+        guard digits.allSatisfy(\.isNumber) else { return nil }
+        return String(digits) + "SE"
+    }
+
+    /// "TID: 2024-03-24 08:43:31 +01:00" -> "2024-03-24T08:43:31+01:00".
+    static func timestamp(in text: String) -> String? {
+        // Digits with any separators OCR left: date 8 digits, time 6, offset sign and 4.
+        let pattern = #/(\d{4})\D{1,2}(\d{2})\D{1,2}(\d{2})\s*[T ]?\s*(\d{2})\D{1,2}(\d{2})\D{1,2}(\d{2})\s*([+\-−–])\s*(\d{2})\D?(\d{2})/#
+        guard let m = text.firstMatch(of: pattern) else { return nil }
+        let sign = m.7 == "+" ? "+" : "-"
+        return "\(m.1)-\(m.2)-\(m.3)T\(m.4):\(m.5):\(m.6)\(sign)\(m.8):\(m.9)"
+    }
+
+    private func restoredRole(_ printed: String) -> String {
+        let f = FoldedText.fold(printed)
+        if let known = vocabulary.roles.min(by: { Fuzzy.distance(FoldedText.fold($0), f) < Fuzzy.distance(FoldedText.fold($1), f) }),
+           fuzzyIs(f, [FoldedText.fold(known)]) {
+            return known
+        }
+        return printed
+    }
+}
+
+extension String {
+    func trimmingTrailingPunctuation() -> String {
+        var s = Substring(self)
+        while let last = s.last, last.isPunctuation || last == "”" || last == "\"" { s = s.dropLast() }
+        return String(s)
+    }
+}
