@@ -60,10 +60,15 @@ enum Documents {
         return url
     }
 
-    /// The corpus-dev truth files copied into a folder as outputs (`<stem>.json`).
-    static func corpusOutputs(_ name: String = #function) throws -> URL {
+    /// The checkout's own sample reports and their hand data (`corpus/`, always present).
+    static let sampleCorpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("corpus")
+
+    /// The truth files of `from` (default corpus-dev) copied into a folder as outputs (`<stem>.json`).
+    static func corpusOutputs(_ name: String = #function, from corpus: URL = SharedCorpus.corpusDev) throws -> URL {
         let folder = try temporaryFolder(name + "Outputs")
-        for url in try DatasetFolder.jsonFiles(at: SharedCorpus.corpusDev) {
+        for url in try DatasetFolder.jsonFiles(at: corpus) {
             let stem = DatasetFolder.stem(of: url.lastPathComponent)
             try Data(contentsOf: url).write(to: folder.appendingPathComponent("\(stem).json"))
         }
