@@ -186,7 +186,8 @@ extension DiffReport {
         if !notInHandData.isEmpty {
             out += "\nno hand data for: " + notInHandData.joined(separator: ", ") + "\n"
         }
-        out += "\ntotal: " + counts.summary + "\n"
+        if !out.isEmpty && !out.hasSuffix("\n\n") { out += "\n" }
+        out += "total: " + counts.summary + "\n"
         return out
     }
 
