@@ -24,6 +24,7 @@ struct ExportCommand: ParsableCommand {
         let destination = to.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("dataset.\(format.rawValue)")
         do {
             let files = try DatasetFolder.load(folder, skipped: noteSkipped)
+            guard !files.isEmpty else { throw InputError("\(folder.path): no dataset-v1 JSON files") }
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
             FileHandle.standardError.write(Data("\(files.count) documents -> \(destination.path)\n".utf8))
         } catch let error as InputError {

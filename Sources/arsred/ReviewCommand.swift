@@ -25,6 +25,7 @@ struct ReviewCommand: ParsableCommand {
         let destination = out.map { URL(fileURLWithPath: $0) } ?? outputFolder.appendingPathComponent("review")
         do {
             let files = try DatasetFolder.load(outputs, skipped: noteSkipped)
+            guard !files.isEmpty else { throw InputError("\(outputs.path): no dataset-v1 JSON files") }
             let diff = try hand.map { DatasetDiff.compare(extracted: files, hand: try HandData.load(URL(fileURLWithPath: $0), skipped: noteSkipped),
                                                           countReportsNotExtracted: false) }
             let site = ReviewSite(files: files, diff: diff, dpi: dpi)

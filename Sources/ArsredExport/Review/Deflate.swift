@@ -22,8 +22,28 @@ public enum Deflate {
         return b << 16 | a
     }
 
-    /// Raw DEFLATE data.
+    /// Raw DEFLATE data: compressed, or stored when compressing would not make it smaller.
     public static func deflate(_ data: [UInt8]) -> [UInt8] {
+        let compressed = huffmanCoded(data)
+        let storedSize = data.count + 5 * max(1, (data.count + 65534) / 65535)
+        return compressed.count <= storedSize ? compressed : stored(data)
+    }
+
+    /// Stored blocks: the bytes as they are, at most 65 535 a block.
+    static func stored(_ data: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var start = 0
+        repeat {
+            let end = min(data.count, start + 65535)
+            let length = UInt16(end - start)
+            out += [end == data.count ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            out += data[start..<end]
+            start = end
+        } while start < data.count
+        return out
+    }
+
+    static func huffmanCoded(_ data: [UInt8]) -> [UInt8] {
         var writer = BitWriter()
         let symbols = lz77(data)
         if symbols.isEmpty {

@@ -69,7 +69,11 @@ import Bitmap
     @Test func noiseRoundTripsAndEmptyInputIsAValidStream() throws {
         var state: UInt32 = 7
         let noise = (0..<50_000).map { _ -> UInt8 in state = state &* 1_103_515_245 &+ 12_345; return UInt8(state >> 24) }
-        #expect(try Inflate.zlib(Deflate.zlib(noise)) == noise)
+        let packedNoise = Deflate.zlib(noise)
+        #expect(try Inflate.zlib(packedNoise) == noise)
+        #expect(packedNoise.count == 2 + 50_000 + 5 + 4)   // stored, not grown
+        let longNoise = noise + noise.reversed() + noise   // over one stored block
+        #expect(try Inflate.zlib(Deflate.zlib(longNoise)) == longNoise)
         #expect(try Inflate.zlib(Deflate.zlib([])) == [])
         let repeated = [UInt8](repeating: 65, count: 100_000) + Array("abcabcabcabd".utf8)
         let z = Deflate.zlib(repeated)
