@@ -1,4 +1,6 @@
 import Bitmap
+import CTesseract
+import Foundation
 
 /// One word as tesseract read it, in pixels of the image it was given.
 public struct OCRWord: Sendable, Equatable {
@@ -36,16 +38,101 @@ public enum TesseractError: Error, CustomStringConvertible, Equatable {
 /// A tesseract instance. Not thread-safe: one per worker.
 public final class TesseractEngine {
     public let language: String
+    private let api: OpaquePointer
+
+    /// Tesseract's OpenMP threads fight the page workers for the cores: one thread each.
+    /// libgomp reads OMP_THREAD_LIMIT only when it is loaded (before main), so the variable
+    /// is set for child processes, and each calling thread also forbids parallel regions for
+    /// itself (`omp_set_max_active_levels(0)`, a per-thread setting).
+    private static let singleThreaded: Void = { setenv("OMP_THREAD_LIMIT", "1", 1) }()
+
+    private typealias SetLevels = @convention(c) (Int32) -> Void
+    private static let setMaxActiveLevels: SetLevels? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_max_active_levels") else { return nil }
+        return unsafeBitCast(symbol, to: SetLevels.self)
+    }()
 
     /// Loads `language` (e.g. "swe", "swe+eng") from `dataPath` (nil: tesseract's default).
     public init(language: String = "swe", dataPath: String? = nil) throws {
+        Self.singleThreaded
         self.language = language
-        fatalError("TesseractEngine: not built yet")
+        if let dataPath {
+            // Fail before tesseract prints its own multi-line complaint.
+            for part in language.split(separator: "+") {
+                let file = (dataPath as NSString).appendingPathComponent("\(part).traineddata")
+                if !FileManager.default.fileExists(atPath: file) {
+                    throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
+                }
+            }
+        }
+        // Some of tesseract's settings (debug_file among them) are process-wide globals:
+        // instances are set up one at a time.
+        Self.setup.lock(); defer { Self.setup.unlock() }
+        guard let api = TessBaseAPICreate() else {
+            throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
+        }
+        let status = TessBaseAPIInit2(api, dataPath, language, OEM_LSTM_ONLY)
+        if status != 0 {
+            TessBaseAPIDelete(api)
+            throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
+        }
+        self.api = api
+        // Looking for white-on-black text costs a second pass over every line; reports print
+        // dark on light.
+        _ = TessBaseAPISetVariable(api, "tessedit_do_invert", "0")
+        // Keep tesseract's notes about the image ("Estimating resolution", ...) off stderr.
+        if !Self.quiet {
+            _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+            Self.quiet = true
+        }
+    }
+
+    private static let setup = NSLock()
+    nonisolated(unsafe) private static var quiet = false
+
+    deinit {
+        Self.setup.lock(); defer { Self.setup.unlock() }
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+    }
+
+    /// Sets a tesseract variable (e.g. "tessedit_do_invert"); false when tesseract knows no such name.
+    @discardableResult
+    public func setVariable(_ name: String, _ value: String) -> Bool {
+        TessBaseAPISetVariable(api, name, value) != 0
     }
 
     /// Reads `image` (scanned at `dpi`). `whitelist` limits the characters tesseract may answer.
     public func recognise(_ image: GreyImage, dpi: Int, mode: SegmentationMode = .auto,
                           whitelist: String? = nil) -> [OCRWord] {
-        fatalError("TesseractEngine: not built yet")
+        guard image.width > 0, image.height > 0 else { return [] }
+        Self.setMaxActiveLevels?(0)
+        defer { TessBaseAPIClear(api) }
+        _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(mode.rawValue)))
+        image.pixels.withUnsafeBufferPointer { p in
+            TessBaseAPISetImage(api, p.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+            TessBaseAPISetSourceResolution(api, Int32(max(70, dpi)))
+            _ = TessBaseAPIRecognize(api, nil)
+        }
+        guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        let page = TessResultIteratorGetPageIterator(iterator)
+        var words: [OCRWord] = []
+        var line = -1
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 { line += 1 }
+            guard let cText = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+            let text = String(cString: cText)
+            TessDeleteText(cText)
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+            guard TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b) != 0 else { continue }
+            let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD))
+            words.append(OCRWord(text: trimmed, x: Int(l), y: Int(t), width: Int(r - l), height: Int(b - t),
+                                 confidence: max(0, min(100, confidence)), line: max(0, line)))
+        } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        return words
     }
 }

@@ -1,1 +1,0 @@
-// Poppler: see the module's README in the issue that builds it.
