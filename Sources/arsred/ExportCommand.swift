@@ -1,6 +1,35 @@
 import ArgumentParser
+import ArsredExport
+import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Writes the dataset of an output folder as JSON Lines, long-form CSV or SQLite.",
+        discussion: """
+            jsonl: one document a line, in file-name order. csv: one figure a row \
+            (organisation,fiscalYear,table,key,column,value,page,sourceFile). sqlite: tables documents, \
+            pages, signatories, tables, rows, "values", surveys, survey_questions, survey_answers, checks, \
+            warnings and the view figures. The same outputs always give the same bytes.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite }
+
+    @Option(help: "jsonl, csv or sqlite.") var format: Format
+    @Argument(help: "The folder of output JSON files.") var outdir: String
+    @Option(help: "The file to write (default: OUTDIR/dataset.<format>).") var to: String?
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: outdir)
+        let destination = to.map { URL(fileURLWithPath: $0) } ?? folder.appendingPathComponent("dataset.\(format.rawValue)")
+        do {
+            let files = try DatasetFolder.load(folder, skipped: noteSkipped)
+            guard !files.isEmpty else { throw InputError("\(folder.path): no dataset-v1 JSON files") }
+            try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
+            FileHandle.standardError.write(Data("\(files.count) documents -> \(destination.path)\n".utf8))
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
 }

@@ -1,0 +1,101 @@
+import Foundation
+import ArsredKit
+
+/// One dataset-v1 document as read from disk, with the file it came from.
+public struct DatasetFile: Sendable {
+    /// The file name (`hoglandet-2023.json`).
+    public var fileName: String
+    /// The file name without `.json` / `.truth.json`: the stem of the input it was made from.
+    public var stem: String
+    public var document: DatasetDocument
+
+    public init(fileName: String, document: DatasetDocument) {
+        self.fileName = fileName
+        self.stem = DatasetFolder.stem(of: fileName)
+        self.document = document
+    }
+}
+
+/// Errors in what the user handed us: the CLI exits 2 on these.
+public struct InputError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Reads dataset-v1 documents from a file or a folder of them.
+public enum DatasetFolder {
+    /// `x.truth.json` -> `x`, `x.json` -> `x`.
+    public static func stem(of fileName: String) -> String {
+        for suffix in [".truth.json", ".json"] where fileName.hasSuffix(suffix) {
+            return String(fileName.dropLast(suffix.count))
+        }
+        return (fileName as NSString).deletingPathExtension
+    }
+
+    /// The dataset files at `url`: the file itself, or a folder's `*.json` sorted by file name.
+    /// In a folder holding `*.truth.json` files only those are read (hand data beside other JSON).
+    /// A folder's JSON that is not a dataset document at all (no `source`, no `schemaVersion`:
+    /// an index, a run summary) is passed to `skipped` and left out; one that claims to be a
+    /// document but does not decode is an error.
+    public static func load(_ url: URL, skipped: (String) -> Void = { _ in }) throws -> [DatasetFile] {
+        let files = try jsonFiles(at: url)
+        guard files.count > 1 || files.first != url else { return try files.map(read) }
+        var out: [DatasetFile] = []
+        for file in files {
+            do { out.append(try read(file)) } catch {
+                guard looksLikeDocument(file) else { skipped(file.lastPathComponent); continue }
+                throw error
+            }
+        }
+        return out
+    }
+
+    static func looksLikeDocument(_ url: URL) -> Bool {
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return true }
+        return object["source"] != nil || object["schemaVersion"] != nil
+    }
+
+    /// The JSON files `load` would read, sorted by file name.
+    public static func jsonFiles(at url: URL) throws -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw InputError("\(url.path): no such file or folder")
+        }
+        guard isFolder.boolValue else { return [url] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+        let truth = names.filter { $0.hasSuffix(".truth.json") }
+        let chosen = (truth.isEmpty ? names : truth).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return chosen.map { url.appendingPathComponent($0) }
+    }
+
+    public static func read(_ url: URL) throws -> DatasetFile {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw InputError("\(url.lastPathComponent): cannot read (\(error.localizedDescription))")
+        }
+        do {
+            return DatasetFile(fileName: url.lastPathComponent, document: try DatasetJSON.decode(data))
+        } catch {
+            throw InputError("\(url.lastPathComponent): not a dataset-v1 document (\(describe(error)))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let ctx):
+            return "missing \(path(ctx.codingPath + [key]))"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
+            return "wrong type at \(path(ctx.codingPath))"
+        case DecodingError.dataCorrupted(let ctx):
+            return ctx.codingPath.isEmpty ? "invalid JSON" : "invalid value at \(path(ctx.codingPath))"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+}

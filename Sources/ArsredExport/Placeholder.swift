@@ -1,1 +1,0 @@
-// ArsredExport: see the module's README in the issue that builds it.

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import Bitmap
+import ArsredKit
+@testable import ArsredExport
+
+/// Stands in for the PDF: a white page with a red band as tall as 4 px a page number, counting renders.
+final class FakePages: PageImageSource, @unchecked Sendable {
+    var rendered: [Int] = []
+    func image(page number: Int, region: Box?, dpi: Double) throws -> RGBImage {
+        rendered.append(number)
+        let w = Int(595 * dpi / 72), h = Int(842 * dpi / 72)
+        var pixels = [UInt8](repeating: 255, count: w * h * 3)
+        for y in 10..<(10 + number * 4) { for x in 10..<(w - 10) { pixels[(y * w + x) * 3 + 1] = 40; pixels[(y * w + x) * 3 + 2] = 40 } }
+        return RGBImage(width: w, height: h, pixels: pixels)
+    }
+}
+
+@Suite struct ReviewSiteTests {
+    /// The `<td ...>` holding `value` as printed, with its attributes.
+    static func cell(_ html: String, _ printed: String) -> String? {
+        let needle = ">\(printed)<"
+        guard let r = html.range(of: needle) else { return nil }
+        let start = html[..<r.lowerBound].range(of: "<td", options: .backwards)!.lowerBound
+        return String(html[start..<r.upperBound])
+    }
+
+    @Test func reportPageShowsTablesBesideTheirPagePictureWithProblemsMarked() throws {
+        let doc = Documents.small()
+        var hand = doc
+        hand.tables[0].rows[1].values["2023"] = -1_100_100                   // a differing figure
+        hand.tables[1].rows.append(TableRow(key: "ovrigt", label: "Övrigt", values: TableValues([("2023", 500)])))
+        let file = Documents.file(doc, "testbygden-2023.json")
+        let diff = DatasetDiff.compare(extracted: [file], hand: [HandDocument(Documents.file(hand, "testbygden-2023.truth.json"))])
+        let site = ReviewSite(files: [file], diff: diff, dpi: 30)
+        let pages = FakePages()
+        let html = site.reportPage(file, images: .available(pages))
+
+        #expect(pages.rendered == [2, 3])   // once a page, though two tables share page 2
+        #expect(html.contains("<title>Testbygdens samordningsförbund 2023 · arsred review</title>"))
+        #expect(html.contains("<section class=\"page\" id=\"page-2\"><h2>Page 2 · OCR (confidence 81) · table</h2>"))
+        // 247 x 350 at 30 dpi, trimmed to the band (rows 10..<18) and 12 px around it.
+        #expect(html.contains("<img alt=\"page 2\" width=\"247\" height=\"30\" src=\"data:image/png;base64,iVBORw0KGgo"))
+        // Picture first, then the tables of that page.
+        let picture = try #require(html.range(of: "alt=\"page 2\""))
+        let income = try #require(html.range(of: "id=\"table-income_statement\""))
+        let note = try #require(html.range(of: "id=\"table-note_2\""))
+        let page3 = try #require(html.range(of: "alt=\"page 3\""))
+        #expect(picture.lowerBound < income.lowerBound && income.lowerBound < note.lowerBound && note.lowerBound < page3.lowerBound)
+
+        // The failed check (note_2 summa = income_statement.verksamhetens_intakter, 2023) marks both cells.
+        #expect(html.contains("<li class=\"fail\">✗ <a href=\"#table-note_2\">note_2</a> (page 2) · 2023: <code>summa = income_statement.verksamhetens_intakter</code> — 1200000 != 1200500</li>"))
+        let note2 = String(html[note.lowerBound...]).components(separatedBy: "</table>")[0]
+        let summaRow = try #require(note2.range(of: ">Summa</td>"))
+        #expect(Self.cell(String(note2[summaRow.upperBound...]), "1\u{00A0}200\u{00A0}000")?.contains("check-failed") == true)
+        #expect(Self.cell(note2, "1\u{00A0}200\u{00A0}000") == "<td class=\"value\">1\u{00A0}200\u{00A0}000<")   // driftbidrag: not named
+        let intakter = try #require(Self.cell(html, "1\u{00A0}200\u{00A0}500"))
+        #expect(intakter.contains("class=\"value check-failed\""))
+        #expect(intakter.contains("failed: summa = income_statement.verksamhetens_intakter (1200000 != 1200500)"))
+        #expect(html.contains("<span class=\"badge fail\">✗ 1 failed check</span>"))
+        // The warning names page 2: listed at the top and shown on the page.
+        #expect(html.contains("<li class=\"warn\">⚠ page 2: OCR confidence 81, figures checked</li>"))
+        #expect(html.contains("<p class=\"warn-box\">⚠ page 2: OCR confidence 81, figures checked</p>"))
+        // Hand data: the differing cell shows both figures; the hand-only row is added.
+        let kostnader = try #require(Self.cell(html, "−1\u{00A0}100\u{00A0}000<span class=\"hand\">hand −1\u{00A0}100\u{00A0}100</span>"))
+        #expect(kostnader.hasPrefix("<td class=\"value differs\" title=\"hand data: -1100100\">"))
+        #expect(html.contains("<tr class=\"only-hand\" title=\"only in hand data\"><td class=\"label\">Övrigt</td><td class=\"value\">500</td>"))
+        #expect(html.contains("hand data testbygden-2023.truth.json: equal 10, differ 1, only extracted 0, only hand 1"))
+        // A value reconstructed from the document's arithmetic says so.
+        #expect(Self.cell(html, "50\u{00A0}000")?.contains("class=\"value derived\" title=\"derived: verksamhetens_intakter - |verksamhetens_kostnader|\"") == true)
+        // The survey sits on its page.
+        #expect(html.contains("Indikatorer: Steget vidare <small>(participants in ongoing programme)</small>"))
+        #expect(html.contains("<td class=\"label\">5 · 15 · 30 · 20 · 30</td><td class=\"value\">100</td>"))
+    }
+
+    @Test func withoutAPictureThePageSaysWhy() throws {
+        let file = Documents.file(Documents.small(), "testbygden-2023.json")
+        let images = SourcePDF.pageImages(file, pdfs: URL(fileURLWithPath: "/nonexistent"), outputFolder: URL(fileURLWithPath: "/tmp"))
+        let html = ReviewSite(files: [file]).reportPage(file, images: images)
+        #expect(html.contains("No picture of page 2: testbygden-2023.pdf not found (looked at /nonexistent/testbygden-2023.pdf, /nonexistent/testbygden-2023.pdf; give --pdfs DIR)"))
+        #expect(!html.contains("<img"))
+        var text = Documents.small(file: "hoglandet-2023.txt")
+        text.checks = []; text.warnings = []
+        let textFile = Documents.file(text, "hoglandet-2023.json")
+        let page = ReviewSite(files: [textFile]).reportPage(textFile, images: SourcePDF.pageImages(textFile, pdfs: nil, outputFolder: URL(fileURLWithPath: "/tmp")))
+        #expect(page.contains("No picture of page 2: the source is hoglandet-2023.txt, not a PDF"))
+        #expect(page.contains("<section class=\"problems clean\"><p>All 0 checks passed, no warnings.</p></section>"))
+    }
+
+    @Test func writesAPagePerReportAndAnIndex() throws {
+        let folder = try Documents.temporaryFolder()
+        let a = Documents.file(Documents.small(), "a.json")
+        let b = Documents.file(Documents.small(organisation: "Beta <&> förbund", year: 2022), "b.json")
+        try ReviewSite(files: [a, b], dpi: 20).write(to: folder) { _ in .available(FakePages()) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.html", "b.html", "index.html"])
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<td><a href=\"a.html\">Testbygdens samordningsförbund</a></td><td>2023</td><td>testbygden-2023.pdf</td><td class=\"num\">2</td><td class=\"num\">11</td><td class=\"num bad\">1</td><td class=\"num bad\">1</td>"))
+        #expect(index.contains("<a href=\"b.html\">Beta &lt;&amp;&gt; förbund</a>"))
+        #expect(!index.contains("differences from hand data"))
+    }
+
+    /// A real failed check from the corpus: the five-year overview's income that does not round
+    /// from the income statement.
+    @Test func corpusFailedCheckIsHighlighted() throws {
+        guard SharedCorpus.available() else { return }
+        let file = try DatasetFolder.read(SharedCorpus.truth("dev02-finnveden-2025"))
+        let html = ReviewSite(files: [file]).reportPage(file, images: .unavailable("test"))
+        let overview = try #require(html.range(of: "id=\"table-five_year_overview\""))
+        let cell = try #require(Self.cell(String(html[overview.lowerBound...]), "7\u{00A0}040"))
+        #expect(cell.contains("check-failed"))
+        #expect(cell.contains("failed: verksamhetens_intakter = round(income_statement.verksamhetens_intakter, tkr) (7040 != 7400)"))
+        #expect(html.contains("76 checks, 1 failed"))
+    }
+}
