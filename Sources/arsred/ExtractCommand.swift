@@ -1,6 +1,126 @@
 import ArgumentParser
+import ArsredKit
+import Foundation
 
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the dataset from PDF reports and OCR'd text (.txt, pages split by form feed).",
+        discussion: """
+            Writes OUT/<stem>.json per input (dataset-v1). Folders are searched for *.pdf and *.txt.
+            Each document is read in a worker process, so a crash in poppler or tesseract costs only
+            that document. Exit status: 0 all succeeded, 1 any input failed, 2 usage error.
+            """)
+
+    @Argument(help: "PDF or .txt files, or folders holding them.")
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var out: String = "output"
+
+    @Option(name: .shortAndLong, help: "Pages read in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Tesseract language(s).")
+    var language: String = "swe"
+
+    @Option(help: "Tesseract data folder (default: tesseract's own).")
+    var tessdata: String?
+
+    @Flag(help: "Run every document in this process (no crash isolation).")
+    var inProcess = false
+
+    @Option(help: "Write the batch's figures (pages, seconds per stage) as JSON to this file.")
+    var stats: String?
+
+    @Flag(help: .hidden)
+    var child = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
+    }
+
+    func run() throws {
+        let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata)
+        let outDir = URL(fileURLWithPath: out)
+        if child {
+            // Worker mode: one document, result as one JSON line on stdout.
+            let outcome = InProcessRunner(options: options).run(file: URL(fileURLWithPath: inputs[0]), outDir: outDir)
+            FileHandle.standardOutput.write(try JSONEncoder().encode(outcome) + Data([0x0A]))
+            throw ExitCode(outcome.ok ? 0 : 1)
+        }
+        let (files, problems) = InputDiscovery.files(from: inputs)
+        let progress = Progress(total: files.count)
+        var summary = BatchSummary()
+        for p in problems {
+            progress.failed(p.path, p.cause); summary.failed += 1
+        }
+        let runner: DocumentRunner = inProcess
+            ? InProcessRunner(options: options)
+            : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options)
+        let start = Date()
+        var stems: [String: String] = [:]
+        for file in files {
+            let stem = file.deletingPathExtension().lastPathComponent
+            if let other = stems[stem] {
+                progress.failed(file.path, "same output name \(stem).json as \(other); rename one of them")
+                summary.failed += 1; continue
+            }
+            stems[stem] = file.path
+            progress.started(file.lastPathComponent)
+            let outcome = runner.run(file: file, outDir: outDir)
+            summary.add(outcome)
+            if outcome.ok { progress.finished(outcome) } else { progress.failed(file.path, outcome.error ?? "failed") }
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        progress.close(summary)
+        if let stats {
+            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed,
+                                       "pages": summary.pages, "ocrPages": summary.ocrPages,
+                                       "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
+                                       "stageSeconds": summary.stageSeconds]
+            try DocumentWriter.writeAtomically(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]),
+                                               to: URL(fileURLWithPath: stats))
+        }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Progress on stderr: a bar on a terminal, a line per document otherwise.
+final class Progress {
+    let total: Int
+    var done = 0
+    let isTerminal = isatty(2) == 1
+
+    init(total: Int) { self.total = total }
+
+    func started(_ name: String) {
+        guard isTerminal else { return }
+        let width = 30, filled = total == 0 ? width : width * done / total
+        err("\r\u{1B}[K[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            + "] \(done)/\(total) \(name)", newline: false)
+    }
+
+    func finished(_ o: DocumentOutcome) {
+        done += 1
+        clearBar()
+        err(String(format: "ok      %@  %d pages (%d OCR'd) %.1f s", o.file, o.pages, o.ocrPages, o.seconds))
+    }
+
+    func failed(_ path: String, _ cause: String) {
+        done += 1
+        clearBar()
+        err("failed  \(path): \(cause)")
+    }
+
+    func close(_ s: BatchSummary) {
+        clearBar()
+        err("arsred: " + s.line)
+    }
+
+    private func clearBar() { if isTerminal { err("\r\u{1B}[K", newline: false) } }
+    private func err(_ s: String, newline: Bool = true) {
+        FileHandle.standardError.write((s + (newline ? "\n" : "")).data(using: .utf8)!)
+    }
 }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What became of one input of a batch.
+public struct DocumentOutcome: Codable, Sendable, Equatable {
+    public var file: String
+    public var ok: Bool
+    /// One line naming the cause, when not ok.
+    public var error: String?
+    public var output: String?
+    public var pages: Int = 0
+    public var ocrPages: Int = 0
+    public var seconds: Double = 0
+    public var stageSeconds: [String: Double] = [:]
+
+    public static func failure(_ file: URL, _ cause: String) -> DocumentOutcome {
+        DocumentOutcome(file: file.path, ok: false, error: cause)
+    }
+}
+
+/// Runs one document and writes its output; never throws: a failure is an outcome.
+public protocol DocumentRunner: Sendable {
+    func run(file: URL, outDir: URL) -> DocumentOutcome
+}
+
+/// Runs the pipeline in this process.
+public struct InProcessRunner: DocumentRunner {
+    public let options: PipelineOptions
+    public init(options: PipelineOptions) { self.options = options }
+
+    public func run(file: URL, outDir: URL) -> DocumentOutcome {
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            let pipeline = try ReportPipeline(options: options)
+            let doc = try pipeline.extract(file: file)
+            let out = try DocumentWriter.write(doc, for: file, to: outDir)
+            var o = DocumentOutcome(file: file.path, ok: true, output: out.path)
+            o.pages = doc.source.pageCount
+            o.ocrPages = doc.source.pages.filter { $0.method == .ocr }.count
+            o.stageSeconds = pipeline.stageSeconds
+            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return o
+        } catch {
+            var o = DocumentOutcome.failure(file, "\(error)")
+            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return o
+        }
+    }
+}
+
+/// Runs each document in a child process of `executable` (`arsred extract --child FILE`), so a
+/// crash inside poppler or tesseract costs only that document: the batch goes on, and every
+/// document already written stays written (outputs are renamed into place only when complete).
+public struct ChildProcessRunner: DocumentRunner {
+    public let executable: URL
+    public let options: PipelineOptions
+    public init(executable: URL, options: PipelineOptions) { self.executable = executable; self.options = options }
+
+    public func run(file: URL, outDir: URL) -> DocumentOutcome {
+        let p = Process()
+        p.executableURL = executable
+        var args = ["extract", "--child", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
+        if let t = options.tessdataPath { args += ["--tessdata", t] }
+        p.arguments = args + [file.path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.standardError
+        let start = DispatchTime.now().uptimeNanoseconds
+        do { try p.run() } catch {
+            return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        if p.terminationReason == .uncaughtSignal {
+            var o = DocumentOutcome.failure(file, "crashed (signal \(p.terminationStatus)) while being read; nothing written for it")
+            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return o
+        }
+        let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()
+        if let outcome = try? JSONDecoder().decode(DocumentOutcome.self, from: line) { return outcome }
+        return .failure(file, "worker exited with status \(p.terminationStatus) without a result")
+    }
+}
+
+/// Counts of a finished batch.
+public struct BatchSummary: Sendable {
+    public var ok = 0, failed = 0, pages = 0, ocrPages = 0
+    public var seconds = 0.0
+    public var stageSeconds: [String: Double] = [:]
+    public init() {}
+    public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
+
+    public mutating func add(_ o: DocumentOutcome) {
+        if o.ok { ok += 1 } else { failed += 1 }
+        pages += o.pages; ocrPages += o.ocrPages
+        for (k, v) in o.stageSeconds { stageSeconds[k, default: 0] += v }
+    }
+
+    public var line: String {
+        String(format: "%d ok, %d failed; %d pages (%d OCR'd) in %.1f s, %.2f pages/s",
+               ok, failed, pages, ocrPages, seconds, pagesPerSecond)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Options of one extraction run.
+public struct PipelineOptions: Sendable {
+    /// Pages read in parallel within a document.
+    public var jobs: Int
+    /// Tesseract language(s) and data folder (nil: tesseract's default).
+    public var language: String
+    public var tessdataPath: String?
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "swe", tessdataPath: String? = nil) {
+        self.jobs = max(1, jobs); self.language = language; self.tessdataPath = tessdataPath
+    }
+}
+
+/// One document through the straight line of stages:
+/// ingest (load, text layer or OCR, lines) -> metadata -> tables (+ checks) -> surveys -> dataset.
+public final class ReportPipeline: @unchecked Sendable {
+    public let options: PipelineOptions
+    let metadata: MetadataStage
+
+    public init(options: PipelineOptions) throws {
+        self.options = options
+        self.metadata = try MetadataStage()
+    }
+
+    /// Seconds spent per stage over everything this pipeline ran.
+    public private(set) var stageSeconds: [String: Double] = [:]
+
+    public func extract(file: URL) throws -> DatasetDocument {
+        let metadata = self.metadata
+        let ingestOptions = IngestOptions(
+            jobs: options.jobs, language: options.language, tessdataPath: options.tessdataPath,
+            mustReadFully: { page in
+                metadata.pageHoldsMetadata(page) || TableStage.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page)
+            })
+        let ingested = try Ingest.document(at: file, options: ingestOptions)
+        for (k, v) in ingested.stageSeconds { stageSeconds[k, default: 0] += v }
+
+        let meta = timed("metadata") { metadata.recognise(pages: ingested.pages) }
+        let tables = try timed("tables") { try TableStage.recognise(pages: ingested.pages) }
+        let surveys = try timed("surveys") { try SurveyStage.recognise(document: ingested) }
+
+        let tablePages = Set(tables.tables.map(\.page))
+        let surveyPages = Set(surveys.surveys.compactMap(\.page))
+        let signingPages = Set(meta.signingPages)
+        var doc = DatasetDocument(source: SourceInfo(
+            file: ingested.file, sha256: ingested.sha256, pageCount: ingested.pages.count,
+            pages: ingested.pages.map { page in
+                let kind: String = signingPages.contains(page.number) ? "signing"
+                    : surveyPages.contains(page.number) ? "chart"
+                    : tablePages.contains(page.number) ? "table"
+                    : page.number == 1 ? "cover" : "prose"
+                return SourcePage(number: page.number, method: page.method, kind: kind,
+                                  ocrConfidence: page.meanConfidence.map { ($0 * 10).rounded() / 10 })
+            }))
+        doc.organisation = meta.organisation
+        doc.organisationKey = meta.organisationKey
+        doc.fiscalYear = meta.fiscalYear
+        doc.signature = meta.signature
+        doc.tables = tables.tables
+        doc.indicatorSurveys = surveys.surveys
+        doc.checks = tables.checks + surveys.checks
+        doc.warnings = ingested.warnings + tables.warnings + surveys.warnings
+        return doc
+    }
+
+    private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { stageSeconds[stage, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        return try body()
+    }
+}
