@@ -47,13 +47,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let why): "cannot read the file: \(why)"
+        case .unreadable(let why): PDFError.unreadable(why).description
         case .unsupportedType(let ext): "unsupported input type '.\(ext)' (expected .pdf or .txt)"
-        case .notPDF: "not a PDF (the file does not start with %PDF-)"
-        case .truncatedPDF: "truncated PDF (the file ends before its %%EOF marker)"
-        case .damagedPDF(let why): "damaged PDF: \(why)"
-        case .encryptedPDF: "encrypted PDF (password-protected)"
-        case .noPages: "the PDF has no pages"
+        case .notPDF: PDFError.notPDF.description
+        case .truncatedPDF: PDFError.truncated.description
+        case .damagedPDF(let why): PDFError.damaged(why).description
+        case .encryptedPDF: PDFError.encrypted.description
+        case .noPages: PDFError.noPages.description
         case .emptyText: "empty text file"
         case .binaryText: "not a text file (binary content)"
         case .ocrUnavailable(let why): why
