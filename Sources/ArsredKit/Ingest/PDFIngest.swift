@@ -144,9 +144,7 @@ final class PDFPageReader {
         }
         let engine = try ocrEngine()
         var scan = try Stopwatch.time("render", &seconds) { try scanImage(page: n, size: size, placements: placements) }
-        if ProcessInfo.processInfo.environment["ARSRED_KEEP_RULES"] == nil {
-            scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
-        }
+        scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
         if let mustReadFully = options.mustReadFully, scan.dpi > options.skimDPI * 1.25 {
             let factor = max(2, Int((scan.dpi / options.skimDPI).rounded()))
             let small = Stopwatch.time("render", &seconds) { Downscale.grey(scan.image, by: factor) }
@@ -168,8 +166,9 @@ final class PDFPageReader {
                 .appendingPathComponent("page-\(n)\(readFully ? "" : "-skim").pgm"))
         }
         let found = Stopwatch.time("ocr", &seconds) {
-            engine.recognise(scan.image, dpi: Int(scan.dpi.rounded()),
-                             mode: SegmentationMode(rawValue: Int32(ProcessInfo.processInfo.environment["ARSRED_OCR_PSM"] ?? "") ?? 6) ?? .block)
+            // One block: a table's rows come out whole across the page (measured: more figures read
+            // than with tesseract's automatic layout).
+            engine.recognise(scan.image, dpi: Int(scan.dpi.rounded()), mode: .block)
         }
         return Stopwatch.time("layout", &seconds) {
             let words = found.map { w in
@@ -185,7 +184,7 @@ final class PDFPageReader {
 
     /// The page as a grey bitmap for OCR: the page-sized scan itself when there is one (no
     /// rendering), otherwise the page rendered at its images' resolution, capped at maxDPI.
-    private func scanImage(page n: Int, size: (width: Double, height: Double),
+    func scanImage(page n: Int, size: (width: Double, height: Double),
                            placements: [PDFImagePlacement]) throws -> ScanImage {
         let pageArea = max(size.width * size.height, 1)
         func dpi(_ p: PDFImagePlacement, _ pixels: Int) -> Double { Double(pixels) / max(p.box.width / 72, 1e-6) }
@@ -200,7 +199,7 @@ final class PDFPageReader {
                     grey = Downscale.grey(grey, width: Int((Double(grey.width) * f).rounded()),
                                           height: Int((Double(grey.height) * f).rounded()))
                 }
-                return ScanImage(image: grey, dpi: min(resolution, options.maxDPI * 1.05),
+                return ScanImage(image: grey, dpi: resolution > options.maxDPI * 1.05 ? options.maxDPI : resolution,
                                  toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
                                                          scaleX: scan.box.width / Double(grey.width),
                                                          scaleY: scan.box.height / Double(grey.height)))
