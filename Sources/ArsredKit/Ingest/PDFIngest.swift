@@ -144,9 +144,7 @@ final class PDFPageReader {
         }
         let engine = try ocrEngine()
         var scan = try Stopwatch.time("render", &seconds) { try scanImage(page: n, size: size, placements: placements) }
-        if ProcessInfo.processInfo.environment["ARSRED_KEEP_RULES"] == nil {
-            scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
-        }
+        scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
         if let mustReadFully = options.mustReadFully, scan.dpi > options.skimDPI * 1.25 {
             let factor = max(2, Int((scan.dpi / options.skimDPI).rounded()))
             let small = Stopwatch.time("render", &seconds) { Downscale.grey(scan.image, by: factor) }
@@ -168,8 +166,9 @@ final class PDFPageReader {
                 .appendingPathComponent("page-\(n)\(readFully ? "" : "-skim").pgm"))
         }
         let found = Stopwatch.time("ocr", &seconds) {
-            engine.recognise(scan.image, dpi: Int(scan.dpi.rounded()),
-                             mode: SegmentationMode(rawValue: Int32(ProcessInfo.processInfo.environment["ARSRED_OCR_PSM"] ?? "") ?? 6) ?? .block)
+            // One block: a table's rows come out whole across the page (measured: more figures read
+            // than with tesseract's automatic layout).
+            engine.recognise(scan.image, dpi: Int(scan.dpi.rounded()), mode: .block)
         }
         return Stopwatch.time("layout", &seconds) {
             let words = found.map { w in
@@ -185,7 +184,7 @@ final class PDFPageReader {
 
     /// The page as a grey bitmap for OCR: the page-sized scan itself when there is one (no
     /// rendering), otherwise the page rendered at its images' resolution, capped at maxDPI.
-    private func scanImage(page n: Int, size: (width: Double, height: Double),
+    func scanImage(page n: Int, size: (width: Double, height: Double),
                            placements: [PDFImagePlacement]) throws -> ScanImage {
         let pageArea = max(size.width * size.height, 1)
         func dpi(_ p: PDFImagePlacement, _ pixels: Int) -> Double { Double(pixels) / max(p.box.width / 72, 1e-6) }
@@ -193,11 +192,17 @@ final class PDFPageReader {
            covered(scan.box, size) / pageArea >= 0.85 {
             let image = try pdf.image(page: n, id: scan.id)
             let resolution = dpi(scan, image.width)
-            if resolution <= options.maxDPI * 1.1 && placements.count == 1 {
-                return ScanImage(image: image.grey, dpi: resolution,
+            if placements.count == 1 {
+                var grey = image.grey
+                if resolution > options.maxDPI * 1.05 {
+                    let f = options.maxDPI / resolution
+                    grey = Downscale.grey(grey, width: Int((Double(grey.width) * f).rounded()),
+                                          height: Int((Double(grey.height) * f).rounded()))
+                }
+                return ScanImage(image: grey, dpi: resolution > options.maxDPI * 1.05 ? options.maxDPI : resolution,
                                  toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
-                                                         scaleX: scan.box.width / Double(image.width),
-                                                         scaleY: scan.box.height / Double(image.height)))
+                                                         scaleX: scan.box.width / Double(grey.width),
+                                                         scaleY: scan.box.height / Double(grey.height)))
             }
             return try render(n, dpi: min(options.maxDPI, resolution))
         }
@@ -243,6 +248,55 @@ struct PixelToPoints {
 func hundredths(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
 enum Downscale {
+    /// Area-averages `g` down to `width`×`height` (each no larger than the source's).
+    static func grey(_ g: GreyImage, width: Int, height: Int) -> GreyImage {
+        guard width > 0, height > 0, width < g.width || height < g.height else { return g }
+        let columns = weights(from: g.width, to: width), rows = weights(from: g.height, to: height)
+        // Horizontal pass into floats, then vertical.
+        var across = [Float](repeating: 0, count: width * g.height)
+        g.pixels.withUnsafeBufferPointer { p in
+            across.withUnsafeMutableBufferPointer { a in
+                for y in 0..<g.height {
+                    let row = y * g.width
+                    for (x, taps) in columns.enumerated() {
+                        var s: Float = 0
+                        for (i, w) in taps { s += Float(p[row + i]) * w }
+                        a[y * width + x] = s
+                    }
+                }
+            }
+        }
+        var out = [UInt8](repeating: 0, count: width * height)
+        across.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { o in
+                for (y, taps) in rows.enumerated() {
+                    for x in 0..<width {
+                        var s: Float = 0
+                        for (i, w) in taps { s += a[i * width + x] * w }
+                        o[y * width + x] = UInt8(max(0, min(255, s.rounded())))
+                    }
+                }
+            }
+        }
+        return GreyImage(width: width, height: height, pixels: out)
+    }
+
+    /// For each target pixel, the source pixels it covers and their shares (summing to 1).
+    private static func weights(from n: Int, to m: Int) -> [[(Int, Float)]] {
+        let scale = Double(n) / Double(m)
+        return (0..<m).map { j in
+            let a = Double(j) * scale, b = Double(j + 1) * scale
+            var taps: [(Int, Float)] = []
+            var i = Int(a)
+            while Double(i) < b && i < n {
+                let cover = min(b, Double(i + 1)) - max(a, Double(i))
+                if cover > 1e-9 { taps.append((i, Float(cover / scale))) }
+                i += 1
+            }
+            return taps
+        }
+    }
+
     /// Averages `factor`×`factor` blocks.
     static func grey(_ g: GreyImage, by factor: Int) -> GreyImage {
         let w = g.width / factor, h = g.height / factor

@@ -28,16 +28,18 @@ enum RuleRemoval {
                     }
                 }
             }
+            // Vertical runs row by row (the image is stored by rows): run length so far going
+            // down, then each run's full length carried back up from its last pixel.
             vertical.withUnsafeMutableBufferPointer { vr in
-                for x in 0..<w {
-                    var y = 0
-                    while y < h {
-                        if p[y * w + x] >= darkBelow { y += 1; continue }
-                        var end = y
-                        while end < h && p[end * w + x] < darkBelow { end += 1 }
-                        let n = UInt16(min(end - y, Int(UInt16.max)))
-                        for i in y..<end { vr[i * w + x] = n }
-                        y = end
+                for i in 0..<w where p[i] < darkBelow { vr[i] = 1 }
+                for y in 1..<h {
+                    let row = y * w
+                    for x in 0..<w where p[row + x] < darkBelow { vr[row + x] = vr[row - w + x] &+ 1 }
+                }
+                for y in stride(from: h - 2, through: 0, by: -1) {
+                    let row = y * w
+                    for x in 0..<w where vr[row + x] > 0 && vr[row + w + x] > vr[row + x] {
+                        vr[row + x] = vr[row + w + x]
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Poppler
 import Testing
 @testable import ArsredKit
 
@@ -115,5 +116,30 @@ import Testing
         #expect(throws: IngestError.truncatedPDF) {
             try Ingest.document(at: try BrokenFiles.write(whole.prefix(100_000), "cut.pdf"))
         }
+    }
+}
+
+@Suite struct ScanResolutionTests {
+    private func scan(_ pdf: Data) throws -> ScanImage {
+        let reader = try PDFPageReader(pdf: PDFDocument(data: pdf), options: IngestOptions(maxDPI: 200))
+        let content = try reader.inspect(page: 1)
+        #expect(content.method == .ocr)
+        return try reader.scanImage(page: 1, size: content.size, placements: content.placements)
+    }
+
+    @Test func aScanSavedAt72DpiIsReadAtItsOwnPixels() throws {
+        // A 2481x3508-pixel scan on a page of 2481x3508 points: 72 dpi, page 34 inches tall.
+        let s = try scan(MadePDFs.imageOnly(width: 2481, height: 3508, pixels: (2481, 3508)))
+        #expect(s.image.width == 2481 && s.image.height == 3508)
+        #expect(s.dpi == 72)
+    }
+
+    @Test func aScanAbove200DpiIsReducedTo200() throws {
+        // A4 at 300 dpi.
+        let s = try scan(MadePDFs.imageOnly(width: 595, height: 842, pixels: (2480, 3508)))
+        #expect(s.dpi == 200)
+        #expect(s.image.width == 1653 && s.image.height == 2338)
+        // The drawn bar is still dark after averaging.
+        #expect(s.image[800, 2338 / 3 + 1] < 100)
     }
 }
