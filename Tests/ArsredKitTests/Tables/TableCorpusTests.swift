@@ -175,6 +175,8 @@ enum TableCorpus {
             var r: TableRecognition? = nil
             let elapsed = try clock.measure { r = try TableStage.recognise(pages: pages) }
             print("\(stem): \(pages.count) pages, tables in \(elapsed)")
+            let holding = Set(pages.filter(TableStage.pageHoldsTable).map(\.number))
+            #expect(Set(r!.tables.map(\.page)).isSubset(of: holding), "\(stem): table pages the page predicate misses")
             try TableCorpus.write(stem, r!, pages: pages)
             if variant == "text" { textStems.append(stem) } else { scanStems.append(stem) }
         }
