@@ -98,7 +98,12 @@ enum TableCorpus {
     /// `ARSRED_STRIP_POSITIONS=1` reads every page as position-less text (the `.txt` path) into
     /// a folder of its own.
     static let stripPositions = ProcessInfo.processInfo.environment["ARSRED_STRIP_POSITIONS"] != nil
-    static let outFolder = URL(fileURLWithPath: stripPositions ? "/work/cache/tables-out-nopos" : "/work/cache/tables-out")
+    static let outFolder: URL = {
+        let name = stripPositions ? "tables-out-nopos" : "tables-out"
+        let cache = URL(fileURLWithPath: "/work/cache")
+        let base = FileManager.default.fileExists(atPath: cache.path) ? cache : FileManager.default.temporaryDirectory
+        return base.appendingPathComponent(name)
+    }()
 
     static func write(_ stem: String, _ r: TableRecognition, pages: [Page]) throws {
         var doc = DatasetDocument(source: SourceInfo(file: stem, sha256: "", pageCount: pages.count,
