@@ -78,6 +78,12 @@ enum LabelText {
         let f = letterised(FoldedText.fold(String(core)))
         guard !f.isEmpty, !f.contains("_"), f.contains(where: { $0.isLetter }) else { return word }
         var found = lexicon[f]
+        if found == nil, f.count == 3 {
+            // Short words: one letter off, only where the lexicon word had an å, ä or ö there (`Lin` -> `Län`).
+            found = lexicon.first { k, v in
+                k.count == 3 && k.first == f.first && k.last == f.last && v.lowercased() != k
+            }?.value
+        }
         if found == nil, f.count >= 4 {
             let limit = f.count >= 7 ? 2 : 1
             var best: (String, Int)? = nil

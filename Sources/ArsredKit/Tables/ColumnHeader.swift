@@ -169,6 +169,16 @@ struct ColumnHeader: Sendable, Equatable {
         for i in columns.indices where columns[i].key == "deviation" {
             columns[i].key = "deviation:\((budgetYear ?? maxYear).map(String.init) ?? "")"
         }
+        // The same outcome year twice and no budget column: the `Budget` word was lost (OCR);
+        // statements print the budget before the outcome.
+        if !columns.contains(where: { $0.key.hasPrefix("budget:") }) {
+            for i in columns.indices where Int(columns[i].key) != nil {
+                if columns[(i + 1)...].contains(where: { $0.key == columns[i].key }) {
+                    columns[i].key = "budget:" + columns[i].key
+                    break
+                }
+            }
+        }
         // Keys must be unique.
         var seen: [String: Int] = [:]
         for i in columns.indices {

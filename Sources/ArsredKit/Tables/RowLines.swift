@@ -1,3 +1,5 @@
+import Foundation
+
 /// Printed rows rebuilt from positions: OCR of a ruled table often returns the label column and
 /// each figure column as separate blocks; lines standing on one (de-skewed) baseline, side by
 /// side, are one printed row again.
@@ -28,6 +30,9 @@ enum RowLines {
                 let overlap = min(r.y1, s.y1) - max(r.y0, s.y0)
                 let smaller = min(r.y1 - r.y0, s.y1 - s.y0)
                 guard smaller > 0, overlap >= 0.5 * smaller else { continue }
+                // Only figures join a row: two text blocks side by side (columns of prose, a
+                // heading beside a page number) stay apart.
+                guard figuresOnly(s.words) || figuresOnly(r.words) || splitLabel(s.words, r.words) else { continue }
                 let clash = s.words.contains { w in
                     r.words.contains { min($0.box!.x1, w.box!.x1) - max($0.box!.x0, w.box!.x0) > 1 }
                 }
@@ -42,5 +47,26 @@ enum RowLines {
         var out = page
         out.lines = rows.map { Line(words: $0.words.sorted { $0.box!.x0 < $1.box!.x0 }) }
         return out
+    }
+
+    /// A row whose label OCR cut in two, each part with figures (`Årets 151000`, `resultat 445452`);
+    /// not a numbered heading beside a page number.
+    static func splitLabel(_ a: [Word], _ b: [Word]) -> Bool {
+        func hasFigure(_ w: [Word]) -> Bool { w.contains { SwedishNumber.token($0.text) != nil } }
+        func letterWords(_ w: [Word]) -> Int { w.filter { $0.text.filter(\.isLetter).count >= 3 }.count }
+        func numbered(_ w: [Word]) -> Bool {
+            guard let f = w.first?.text else { return false }
+            return f.count <= 5 && f.hasSuffix(".") || f.range(of: #"^\d{1,2}(\.\d{1,2})+\.?$"#, options: .regularExpression) != nil
+        }
+        return hasFigure(a) && hasFigure(b) && letterWords(a) + letterWords(b) <= 3 && !numbered(a) && !numbered(b)
+    }
+
+    /// Words that are all figures, dashes, units or specks.
+    static func figuresOnly(_ words: [Word]) -> Bool {
+        words.allSatisfy { w in
+            let t = w.text
+            return SwedishNumber.token(t) != nil || ColumnHeader.year(t) != nil || w.folded == "kr" || w.folded == "tkr"
+                || !t.contains(where: { $0.isLetter || $0.isNumber }) || t.filter(\.isLetter).count <= 2 && !t.contains(where: \.isNumber) && t.count <= 2
+        }
     }
 }

@@ -115,6 +115,12 @@ public enum SwedishNumber {
         // A word that is mostly letters is a word, not a misread number.
         guard realDigits > 0, letters * 2 < realDigits + letters, letters <= 1 || realDigits >= 3 else { return nil }
         if let d = decimals, d.isEmpty { return nil }
+        // `8.036.000`: a point as thousands separator is print, not a repair.
+        let groups = s.split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count >= 2, letters == 0, groups.first!.count <= 3, groups.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+           groups.dropFirst().allSatisfy({ $0.count == 3 }), !groups.first!.isEmpty {
+            repaired = signs > 1 || junk > 0 && !(junk == 1 && word.first == "+")
+        }
         return NumericToken(digits: digits, decimals: decimals, negative: negative, opensParen: open,
                             closesParen: close, percent: percent, repaired: repaired, isDash: false)
     }

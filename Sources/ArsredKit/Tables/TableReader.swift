@@ -115,6 +115,7 @@ struct TableReader {
         var rows: [RawRow] = []
         var pendingLabel: (text: String, page: Int)? = nil
         var orphanValues: [RawRow] = []
+        var rowsBeforeFigures = 0
         var started = false
         var warnings: [String] = []
 
@@ -167,6 +168,8 @@ struct TableReader {
             }
             if !hasLetters {
                 // Figures without a label: pair them with labels printed in a block before.
+                flushPending()
+                if orphanValues.isEmpty { rowsBeforeFigures = rows.count }
                 orphanValues.append(RawRow(label: "", words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
                 started = true
                 continue
@@ -185,7 +188,10 @@ struct TableReader {
 
         // Labels printed as a block, then their figures as a block.
         if !orphanValues.isEmpty {
-            let emptyIdx = rows.indices.filter { rows[$0].tokens.isEmpty }
+            var emptyIdx = rows.indices.filter { $0 < rowsBeforeFigures && rows[$0].tokens.isEmpty }
+            // Group headings (`Tillgångar`) print no figures.
+            let notHeadings = emptyIdx.filter { canonical(rows[$0].label, kind: kind, isNote: id.hasPrefix("note_"))?.isHeading != true }
+            if notHeadings.count >= orphanValues.count { emptyIdx = notHeadings }
             if emptyIdx.count >= orphanValues.count {
                 let targets = Array(emptyIdx.suffix(orphanValues.count))
                 for (t, o) in zip(targets, orphanValues) {

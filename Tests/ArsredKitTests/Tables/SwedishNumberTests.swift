@@ -15,6 +15,8 @@ struct SwedishNumberTests {
         #expect(SwedishNumber.parse("1,0") == 1.0)
         #expect(SwedishNumber.parse("8\u{00A0}036\u{00A0}000") == 8_036_000)
         #expect(SwedishNumber.parse("-8 054000") == -8_054_000)
+        #expect(SwedishNumber.parse("8.036.000") == 8_036_000)
+        #expect(SwedishNumber.token("8.036.000")?.repaired == false)
     }
 
     @Test func repairsOCRConfusionsInsideNumbers() {

@@ -98,7 +98,12 @@ enum TableCorpus {
     /// `ARSRED_STRIP_POSITIONS=1` reads every page as position-less text (the `.txt` path) into
     /// a folder of its own.
     static let stripPositions = ProcessInfo.processInfo.environment["ARSRED_STRIP_POSITIONS"] != nil
-    static let outFolder = URL(fileURLWithPath: stripPositions ? "/work/cache/tables-out-nopos" : "/work/cache/tables-out")
+    static let outFolder: URL = {
+        let name = stripPositions ? "tables-out-nopos" : "tables-out"
+        let cache = URL(fileURLWithPath: "/work/cache")
+        let base = FileManager.default.fileExists(atPath: cache.path) ? cache : FileManager.default.temporaryDirectory
+        return base.appendingPathComponent(name)
+    }()
 
     static func write(_ stem: String, _ r: TableRecognition, pages: [Page]) throws {
         var doc = DatasetDocument(source: SourceInfo(file: stem, sha256: "", pageCount: pages.count,
@@ -175,6 +180,8 @@ enum TableCorpus {
             var r: TableRecognition? = nil
             let elapsed = try clock.measure { r = try TableStage.recognise(pages: pages) }
             print("\(stem): \(pages.count) pages, tables in \(elapsed)")
+            let holding = Set(pages.filter(TableStage.pageHoldsTable).map(\.number))
+            #expect(Set(r!.tables.map(\.page)).isSubset(of: holding), "\(stem): table pages the page predicate misses")
             try TableCorpus.write(stem, r!, pages: pages)
             if variant == "text" { textStems.append(stem) } else { scanStems.append(stem) }
         }

@@ -147,4 +147,14 @@ struct TableReaderTests {
         #expect(t.rows.map(\.key) == ["medlemsbidrag", "insatser", "administration", "resultat"])
         #expect(t.rows[1].values["forecast:2023"] == -6100)
     }
+
+    @Test func aLostBudgetWordStillGivesTheBudgetColumn() {
+        let v = try! TableVocabulary.load()
+        let h = ColumnHeader.parse([Self.line("Belopp i kr Not 2023 2023-12-31 2022-12-31")], vocabulary: v)
+        #expect(h.keys == ["budget:2023", "2023", "2022"])
+        #expect(h.hasNoteColumn)
+        let drift = ColumnHeader.parse([Self.line("Utfall helår Avvikelse Bokslut helår"),
+                                        Self.line("Belopp i kr. 2025 Budget 2025 utfall-budget 2024")], vocabulary: v)
+        #expect(drift.keys == ["2025", "budget:2025", "deviation:2025", "2024"])
+    }
 }
