@@ -41,7 +41,7 @@ let package = Package(
         // Makes corpus/: small sample reports with their hand data.
         .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit"]),
         .testTarget(name: "ArsredKitTests",
-                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas",
+                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas", "make-corpus",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: []),
         .testTarget(name: "ArsredExportTests",

@@ -1,1 +1,0 @@
-// Canvas: cairo drawing for the fixture generator.

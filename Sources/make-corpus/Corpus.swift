@@ -1,0 +1,61 @@
+/// The sample reports in `corpus/`. Organisations, places and people are invented.
+enum Corpus {
+    static let reports: [ReportSpec] = [
+        ReportSpec(
+            stem: "ljungasen-2024", organisation: "Samordningsförbundet Ljungåsen", seat: "Hedmora", year: 2024,
+            seed: 2024_01, variant: .text,
+            page: PageStyle(family: "Liberation Sans", bodySize: 10.5, ruling: .grid, numbers: NumberStyle(thousandsSeparator: " ")),
+            statements: StatementStyle(unitLine: "Belopp i kr", dateHeaders: true, balanceSheetStyleB: true,
+                                       soliditetWithPercentSign: false, balanceRequirementBothYears: true),
+            region: "Region Mellanmark",
+            municipalities: [("Hedmora kommun", 0.5), ("Skogsvalla kommun", 0.3), ("Tallbergs kommun", 0.2)],
+            programmes: [("Steg framåt", false), ("Arbetsnära stöd", false), ("Unga i rörelse", true)],
+            surveys: [("Steg framåt", "ongoing")],
+            board: [
+                BoardMember(name: "Ingrid Malmsten", role: "Ordförande", signingName: "Ingrid Malmsten", signingRole: "Ordförande"),
+                BoardMember(name: "Tomas Ekvall", role: "Vice ordförande", signingName: "Tomas Ekvall", signingRole: "Vice ordförande"),
+                BoardMember(name: "Sara Lindqvist", role: "Ledamot", signingName: "Sara Lindqvist", signingRole: "Styrelseledamot"),
+                BoardMember(name: "Johan Åberg", role: "Ledamot", signingName: "Johan Åberg", signingRole: "Styrelseledamot"),
+            ],
+            comfactReference: nil, chartPalette: .diverging, chartFamily: "DejaVu Sans", chartDpi: 170, legendColumns: 3,
+            scanner: nil, pageNumbers: true, runningHeader: false),
+        ReportSpec(
+            stem: "bjorkviken-2023", organisation: "Björkvikens samordningsförbund", seat: "Björkvik", year: 2023,
+            seed: 2023_02, variant: .scanned,
+            page: PageStyle(family: "DejaVu Sans", bodySize: 10.5, ruling: .rules, numbers: NumberStyle(thousandsSeparator: "")),
+            statements: StatementStyle(unitLine: "Belopp i kr", dateHeaders: false, balanceSheetStyleB: false,
+                                       soliditetWithPercentSign: true, balanceRequirementBothYears: false),
+            region: "Region Kustland",
+            municipalities: [("Björkviks kommun", 0.45), ("Ekbacka kommun", 0.25), ("Sjömarks kommun", 0.3)],
+            programmes: [("Vägen vidare", false), ("Samtidigt stöd", true)],
+            surveys: [("Vägen vidare", "ongoing")],
+            board: [
+                BoardMember(name: "Karin Holmgren", role: "Ordförande", signingName: "Karin Holmgren", signingRole: "Ordförande"),
+                BoardMember(name: "Per Strandberg", role: "Vice ordförande", signingName: "PER STRANDBERG", signingRole: "Vice ordförande"),
+                BoardMember(name: "Lena Öhman", role: "Ledamot", signingName: "Lena Öhman", signingRole: "Styrelseledamot"),
+                BoardMember(name: "Mats Furuhed", role: "Ledamot", signingName: "Mats Furuhed", signingRole: "Styrelseledamot"),
+                BoardMember(name: "Amira Haddad", role: "Ledamot", signingName: "Amira Haddad", signingRole: "Styrelseledamot"),
+            ],
+            comfactReference: "482913SE", chartPalette: .blues, chartFamily: "Liberation Sans", chartDpi: 200, legendColumns: 3,
+            scanner: Scanner(dpi: 200, rotationDegrees: 0.4, noiseSigma: 6, specksPerMillion: 25),
+            pageNumbers: true, runningHeader: true, proseScale: 0.4),
+        ReportSpec(
+            stem: "malmdalen-2022", organisation: "Samordningsförbundet Malmdalen", seat: "Malmby", year: 2022,
+            seed: 2022_03, variant: .mixed,
+            page: PageStyle(family: "Carlito", bodySize: 11, ruling: .none, numbers: NumberStyle(thousandsSeparator: " ")),
+            statements: StatementStyle(unitLine: "Belopp i kr.", dateHeaders: true, balanceSheetStyleB: true,
+                                       soliditetWithPercentSign: false, balanceRequirementBothYears: true),
+            region: "Region Bergsmark",
+            municipalities: [("Malmby kommun", 0.6), ("Rödsjö kommun", 0.4)],
+            programmes: [("Fokus arbete", false), ("Nya vägar", false)],
+            surveys: [("Fokus arbete", "ongoing"), ("Nya vägar", "completed")],
+            board: [
+                BoardMember(name: "Eva Norrby", role: "Ordförande", signingName: "Eva Norrby", signingRole: "Ordförande"),
+                BoardMember(name: "Anders Lövgren", role: "Vice ordförande", signingName: "Anders Lövgren", signingRole: "Vice ordförande"),
+                BoardMember(name: "Maria Sundell", role: "Ledamot", signingName: "MARIA SUNDELL", signingRole: "Styrelseledamot"),
+            ],
+            comfactReference: "730456SE", chartPalette: .excel, chartFamily: "Carlito", chartDpi: 170, legendColumns: 6,
+            scanner: Scanner(dpi: 200, rotationDegrees: -0.3, noiseSigma: 6, specksPerMillion: 20),
+            pageNumbers: false, runningHeader: false),
+    ]
+}
