@@ -82,9 +82,12 @@ public enum SurveyStage {
 
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page) -> Bool {
-        guard let v = try? SurveyVocabulary.load() else { return false }
+        guard let v = cachedVocabulary else { return false }
         return pageHoldsSurvey(page, v)
     }
+
+    /// Loaded once: the predicate runs for every page of every document.
+    static let cachedVocabulary: SurveyVocabulary? = try? SurveyVocabulary.load()
 
     static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
         var questions = 0
