@@ -39,11 +39,23 @@ extension RGBImage {
         }
         return 255
     }
+    /// Share of a region's pixels close to its median colour (a legend mark is one colour).
+    func uniformity(_ box: PixelBox) -> Double {
+        guard let m = medianColour(box) else { return 0 }
+        var n = 0, k = 0
+        for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) { n += 1; if colour(x, y).distance(m) < 40 { k += 1 } }
+        }
+        return n == 0 ? 0 : Double(k) / Double(n)
+    }
+
     /// Per-channel median colour of a region.
     func medianColour(_ box: PixelBox) -> Colour? {
         var rs: [UInt8] = [], gs: [UInt8] = [], bs: [UInt8] = []
-        for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
-            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) {
+        let x0 = Swift.max(0, box.x0), x1 = Swift.min(width, box.x1), y0 = Swift.max(0, box.y0), y1 = Swift.min(height, box.y1)
+        guard x1 > x0, y1 > y0 else { return nil }
+        for y in y0..<y1 {
+            for x in x0..<x1 {
                 let p = pixel(x, y); rs.append(p.r); gs.append(p.g); bs.append(p.b)
             }
         }
@@ -60,7 +72,7 @@ enum ChartFinder {
     struct Layout { var bars: [PixelBox]; var swatches: [PixelBox] }
 
     /// Ink: darker than the paper by `contrast` in some channel (pale chart colours count).
-    static func inkMask(_ img: RGBImage, contrast: Int = 25) -> [Bool] {
+    static func inkMask(_ img: RGBImage, contrast: Int = 35) -> [Bool] {
         let paper = img.paperLevel
         var mask = [Bool](repeating: false, count: img.width * img.height)
         for i in 0..<(img.width * img.height) {
@@ -146,37 +158,79 @@ enum ChartFinder {
                 stacks.append([b])
             }
         }
+        // Legend marks may be paler than bars are allowed to be: found on a finer mask.
+        let marks = components(inkMask(img, contrast: 20), width: w, height: h)
         var layouts: [Layout] = []
         for var s in stacks where s.count >= 2 {
             let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
             for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
             let first = s.first!, last = s.last!
             let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
-            let swatches = comps.map(\.box).filter { c in
+            let swatches = marks.filter { Double($0.count) >= 0.75 * Double($0.box.width * $0.box.height) }.map(\.box).filter { c in
                 let side = Double(max(c.width, c.height))
-                return side >= 4 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 3 * unit
+                return side >= 5 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 4 * unit
                     && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
                     && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + 7 * pitch
                     && c.x0 >= first.x0 - first.width / 4 && c.x1 <= first.x1 + first.width / 4
             }
-            // The legend is the first band of swatches under the axis.
-            layouts.append(Layout(bars: s, swatches: legendBand(swatches)))
+            // Legend marks wear the bars' colours; text does not.
+            let barColours = coloursAlong(s, in: img)
+            let uniform = swatches.filter { img.uniformity(PixelBox(x0: $0.x0 + 1, y0: $0.y0 + 1, x1: $0.x1 - 1, y1: $0.y1 - 1)) >= 0.6 }
+            let coloured = uniform.filter { sw in
+                guard let c = img.medianColour(sw) else { return false }
+                return barColours.contains { $0.distance(c) < 45 }
+            }
+            // The band the bar-coloured marks lie in; its other same-sized marks belong too
+            // (a category no bar shows).
+            let seed = legendBand(coloured)
+            var band = seed
+            if let top = seed.map(\.y0).min(), let bottom = seed.map(\.y1).max(), let ref = seed.first {
+                for m in uniform where !band.contains(m) && m.y0 >= top - ref.height && m.y1 <= bottom + ref.height
+                    && abs(m.width - ref.width) <= max(2, ref.width / 4) && abs(m.height - ref.height) <= max(2, ref.height / 4) {
+                    band.append(m)
+                }
+            }
+            layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
     }
 
-    /// Swatches of one legend: rows of similar-sized marks close together.
-    static func legendBand(_ swatches: [PixelBox]) -> [PixelBox] {
-        guard let top = swatches.min(by: { $0.y0 < $1.y0 }) else { return [] }
-        let size = top.height
-        let sorted = swatches.sorted { $0.y0 < $1.y0 }
-        var band: [PixelBox] = []
-        var bottom = top.y1
-        for s in sorted {
-            if s.y0 <= bottom + 3 * size, abs(s.height - size) <= max(2, size / 2) {
-                band.append(s); bottom = max(bottom, s.y1)
+    /// The colours the bars are filled with: colours holding still over a few pixels along
+    /// the bars (label strokes are too thin to).
+    static func coloursAlong(_ bars: [PixelBox], in img: RGBImage) -> [Colour] {
+        var out: [Colour] = []
+        for b in bars {
+            for y in [b.y0 + b.height / 3, b.y0 + b.height / 2, b.y0 + 2 * b.height / 3] where y < img.height {
+                var x = b.x0
+                while x < min(b.x1, img.width) {
+                    let start = img.colour(x, y)
+                    var end = x + 1
+                    var sum = start
+                    while end < min(b.x1, img.width), img.colour(end, y).distance(start) < 25 {
+                        let c = img.colour(end, y); sum.r += c.r; sum.g += c.g; sum.b += c.b; end += 1
+                    }
+                    let n = Double(end - x)
+                    if end - x >= 4 {
+                        let c = Colour(r: sum.r / n, g: sum.g / n, b: sum.b / n)
+                        if !out.contains(where: { $0.distance(c) < 12 }) { out.append(c) }
+                    }
+                    x = end
+                }
             }
         }
-        return band
+        return out
+    }
+
+    /// Swatches of one legend: the largest group of same-sized marks lying close together
+    /// (axis figures and bits of text make a few marks too, of other sizes).
+    static func legendBand(_ marks: [PixelBox]) -> [PixelBox] {
+        func alike(_ a: PixelBox, _ b: PixelBox) -> Bool {
+            abs(a.width - b.width) <= max(2, a.width / 4) && abs(a.height - b.height) <= max(2, a.height / 4)
+                && abs(a.y0 - b.y0) <= 5 * a.height
+        }
+        guard let seed = marks.max(by: { a, b in
+            marks.filter { alike(a, $0) }.count < marks.filter { alike(b, $0) }.count
+        }) else { return [] }
+        return marks.filter { alike(seed, $0) }
     }
 }

@@ -54,16 +54,40 @@ public enum SurveyStage {
         }
         // Surveys printed as words only (a table of percentages, or a chart we could not see).
         for s in textSurveys where !chartPages.contains(s.page ?? -1) && !chartPages.contains((s.page ?? -1) + 1) {
-            result.surveys.append(s)
+            result.surveys.append(table(s, pages: document.pages, vocabulary: vocabulary, result: &result))
         }
         return result
     }
 
+    /// Fills a words-only survey's percentages from a table of percentages on its page.
+    static func table(_ survey: IndicatorSurvey, pages: [Page], vocabulary: SurveyVocabulary,
+                      result: inout SurveyRecognition) -> IndicatorSurvey {
+        guard let page = pages.first(where: { $0.number == survey.page }) else { return survey }
+        let rows = SurveyTableReader.read(page, vocabulary: vocabulary)
+        guard !rows.isEmpty else { return survey }
+        var s = survey
+        let table = "survey:\(FoldedText.fold(s.programme)):\(s.respondents ?? "unknown")"
+        for i in s.questions.indices {
+            guard let row = rows.first(where: { $0.number == s.questions[i].number }) else { continue }
+            let sum = row.printed.compactMap { $0 }.reduce(0, +)
+            let passed = abs(sum - 100) <= 0.5 * Double(row.printed.count) + 0.5
+            s.questions[i].percentages = row.percentages
+            s.questions[i].printed = row.printed
+            if !passed { result.warnings.append("page \(page.number): survey \(s.programme) question \(row.number): row sums to \(sum)%") }
+            result.checks.append(Check(table: table, rule: "fraga_\(row.number): row sums to 100", column: "fraga_\(row.number)",
+                                       passed: passed, detail: passed ? "" : "sum \(sum)"))
+        }
+        return s
+    }
+
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page) -> Bool {
-        guard let v = try? SurveyVocabulary.load() else { return false }
+        guard let v = cachedVocabulary else { return false }
         return pageHoldsSurvey(page, v)
     }
+
+    /// Loaded once: the predicate runs for every page of every document.
+    static let cachedVocabulary: SurveyVocabulary? = try? SurveyVocabulary.load()
 
     static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
         var questions = 0

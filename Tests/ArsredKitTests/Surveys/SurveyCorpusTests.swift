@@ -29,3 +29,22 @@ import Testing
         }
     }
 }
+
+/// Development aid: ARSRED_SURVEY_DEBUG=stem:page prints what the chart finder sees.
+@Suite struct SurveyChartDebug {
+    @Test func printLayout() throws {
+        guard let spec = ProcessInfo.processInfo.environment["ARSRED_SURVEY_DEBUG"] else { return }
+        let parts = spec.split(separator: ":")
+        let images = PdftoppmImages(pdf: SharedData.corpus("\(parts[0]).pdf"))
+        let img = try images.image(page: Int(parts[1])!, region: nil, dpi: 100)
+        print("paper", img.paperLevel)
+        for l in ChartFinder.find(in: img, dpi: 100) {
+            print("bars", l.bars.map { "\($0.x0)-\($0.x1)x\($0.y0)-\($0.y1)" })
+            print("swatches", l.swatches.map { "\($0.x0)-\($0.x1)x\($0.y0)-\($0.y1)" })
+        }
+        let solid = ChartFinder.erode(ChartFinder.inkMask(img), width: img.width, height: img.height)
+        for c in ChartFinder.components(solid, width: img.width, height: img.height) where c.box.width > 50 {
+            print("comp", c.box, c.count)
+        }
+    }
+}
