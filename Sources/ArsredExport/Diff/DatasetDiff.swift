@@ -172,8 +172,8 @@ extension DiffReport {
             }
             if !doc.mismatches.isEmpty {
                 let rows = [["table", "row", "column", "extracted", "hand", "page"]] + doc.mismatches.map { m in
-                    [m.table, m.label, m.column, m.extracted.map(SwedishNumber.plain) ?? "-",
-                     m.hand.map(SwedishNumber.plain) ?? "-", m.page.map(String.init) ?? "-"]
+                    [m.table, m.label, m.column, m.extracted.map(FigureFormat.plain) ?? "-",
+                     m.hand.map(FigureFormat.plain) ?? "-", m.page.map(String.init) ?? "-"]
                 }
                 out += TextTable.render(rows, rightAligned: [3, 4, 5], indent: "  ")
             }

@@ -88,7 +88,7 @@ public enum HandData {
             }
             // An empty cell is a figure not printed: the contract leaves it out, so do we.
             if valueText.isEmpty { continue }
-            guard let value = SwedishNumber.parse(valueText) else {
+            guard let value = FigureFormat.parse(valueText) else {
                 throw InputError("\(where_): value \"\(valueText)\" is not a number")
             }
             let at = FigureKey(table: table, key: key, column: column)

@@ -53,7 +53,7 @@ public enum DatasetExport {
             let year = doc.fiscalYear.map(String.init) ?? ""
             for f in doc.figures {
                 out += LongFormCSV.line([organisation, year, f.at.table, f.at.key, f.at.column,
-                                         SwedishNumber.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
+                                         FigureFormat.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
             }
         }
         return Data(out.utf8)

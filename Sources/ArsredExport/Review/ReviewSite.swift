@@ -151,7 +151,8 @@ public struct ReviewSite {
     func problems(_ doc: DatasetDocument) -> String {
         let failed = doc.checks.filter { !$0.passed }
         guard !failed.isEmpty || !doc.warnings.isEmpty else {
-            return "<section class=\"problems clean\"><p>All \(doc.checks.count) checks passed, no warnings.</p></section>\n"
+            let checks = doc.checks.isEmpty ? "No checks recorded" : "All \(doc.checks.count) checks passed"
+            return "<section class=\"problems clean\"><p>\(checks), no warnings.</p></section>\n"
         }
         var out = "<section class=\"problems\"><h2>Failed checks and warnings</h2><ul>\n"
         for c in failed {
@@ -216,17 +217,17 @@ public struct ReviewSite {
                     switch m.kind {
                     case .differ:
                         classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(SwedishNumber.printed) ?? ""))</span>"
-                        notes.append("hand data: \(m.hand.map(SwedishNumber.plain) ?? "")")
+                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
+                        notes.append("hand data: \(m.hand.map(FigureFormat.plain) ?? "")")
                     case .onlyExtracted:
                         classes.append("only-extracted"); notes.append("not in hand data")
                     case .onlyHand:
                         classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(SwedishNumber.printed) ?? ""))</span>"
+                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
                         notes.append("only in hand data")
                     }
                 }
-                let value = row.values[c].map(SwedishNumber.printed) ?? ""
+                let value = row.values[c].map(FigureFormat.printed) ?? ""
                 let title = notes.isEmpty ? "" : " title=\"\(HTML.escape(notes.joined(separator: "\n")))\""
                 out += "<td class=\"\(classes.joined(separator: " "))\"\(title)>\(HTML.escape(value))\(extra)</td>"
             }
@@ -240,7 +241,7 @@ public struct ReviewSite {
             if hasNotes { out += "<td></td>" }
             for c in columns {
                 let v = handOnly.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(SwedishNumber.printed) ?? ""))</td>"
+                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
             }
             out += "</tr>\n"
         }
@@ -260,7 +261,7 @@ public struct ReviewSite {
             out += "<tr class=\"only-hand\"><td class=\"label\">\(HTML.escape(mismatches.first { $0.key == key }!.label))</td>"
             for c in columns {
                 let v = mismatches.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(SwedishNumber.printed) ?? ""))</td>"
+                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
             }
             out += "</tr>\n"
         }
@@ -277,12 +278,12 @@ public struct ReviewSite {
             out += "<tr><td class=\"label\">\(q.number). \(HTML.escape(q.text ?? ""))</td><td class=\"value\">\(q.n.map(String.init) ?? "")</td>"
             for c in SurveyCategory.allCases {
                 let v: Double? = q.percentages?[c] ?? nil
-                out += "<td class=\"value\">\(v.map { SwedishNumber.printed($0) + " %" } ?? "")</td>"
+                out += "<td class=\"value\">\(v.map { FigureFormat.printed($0) + " %" } ?? "")</td>"
             }
-            let printed = q.printed.map { $0.map(SwedishNumber.printed) ?? "?" }.joined(separator: " · ")
+            let printed = q.printed.map { $0.map(FigureFormat.printed) ?? "?" }.joined(separator: " · ")
             let known = q.percentages.map { p in SurveyCategory.allCases.compactMap { p[$0] ?? nil } } ?? q.printed.compactMap { $0 }
             // Shown, not judged: a chart leaves small segments unlabelled, so a sum under 100 is normal.
-            out += "<td class=\"label\">\(HTML.escape(printed))</td><td class=\"value\">\(SwedishNumber.printed(known.reduce(0, +)))</td></tr>\n"
+            out += "<td class=\"label\">\(HTML.escape(printed))</td><td class=\"value\">\(FigureFormat.printed(known.reduce(0, +)))</td></tr>\n"
         }
         return out + "</tbody></table>\n"
     }

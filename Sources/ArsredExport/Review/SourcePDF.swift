@@ -1,5 +1,7 @@
 import Foundation
 import ArsredKit
+import Bitmap
+import Poppler
 
 /// Finds the PDF a document was extracted from, for its page pictures.
 public enum SourcePDF {
@@ -34,6 +36,27 @@ public enum SourcePDF {
     }
 
     static func render(_ url: URL) -> PageImages {
-        .unavailable("this build cannot render PDF pages yet (\(url.lastPathComponent))")
+        do {
+            return .available(PDFPages(try PDFDocument(path: url.path)))
+        } catch {
+            return .unavailable("\(url.lastPathComponent) cannot be opened (\(error))")
+        }
+    }
+}
+
+/// Pictures of a PDF's pages, rendered with poppler. One document behind a lock: poppler
+/// documents are not thread-safe.
+final class PDFPages: PageImageSource, @unchecked Sendable {
+    private let pdf: PDFDocument
+    private let lock = NSLock()
+
+    init(_ pdf: PDFDocument) { self.pdf = pdf }
+
+    func image(page number: Int, region: Box?, dpi: Double) throws -> RGBImage {
+        lock.lock(); defer { lock.unlock() }
+        guard (1...pdf.pageCount).contains(number) else {
+            throw InputError("page \(number) is not in the PDF (\(pdf.pageCount) pages)")
+        }
+        return try pdf.renderRGB(page: number, region: region.map { PDFRect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }, dpi: dpi)
     }
 }
