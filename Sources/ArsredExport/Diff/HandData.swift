@@ -27,7 +27,8 @@ public struct HandDocument: Sendable {
     public init(_ file: DatasetFile) {
         self.init(name: file.fileName, stem: file.stem, organisation: file.document.organisation,
                   organisationKey: file.document.organisationKey ?? file.document.organisation.map(FoldedText.fold),
-                  fiscalYear: file.document.fiscalYear, figures: file.document.figures)
+                  fiscalYear: file.document.fiscalYear,
+                  figures: file.document.figures + file.document.surveyFigures())
     }
 }
 

@@ -87,7 +87,6 @@ public struct ReviewSite {
         let pageWarnings = Self.warningsByPage(doc.warnings)
         for number in pageNumbers.sorted() {
             let tables = doc.tables.filter { $0.page == number }
-            let surveys = doc.indicatorSurveys.filter { $0.page == number }
             let info = doc.source.pages.first { $0.number == number }
             var title = "Page \(number)"
             if let info {
@@ -99,7 +98,10 @@ public struct ReviewSite {
             for w in pageWarnings[number] ?? [] { body += "<p class=\"warn-box\">⚠ \(HTML.escape(w))</p>\n" }
             body += "<div class=\"pair\">\n" + pictureOfPage(number, images) + "<div class=\"extracted\">\n"
             for table in tables { body += tableHTML(table, checked: checked, mismatchAt: mismatchAt, diff: docDiff) }
-            for survey in surveys { body += surveyHTML(survey) }
+            for (i, survey) in doc.indicatorSurveys.enumerated() where survey.page == number {
+                let table = docDiff?.surveyTables.indices.contains(i) == true ? docDiff!.surveyTables[i] : survey.figureTable
+                body += surveyHTML(survey, table: table, mismatchAt: mismatchAt)
+            }
             body += "</div></div></section>\n"
         }
         // Hand-keyed tables the extraction did not find at all.
@@ -268,17 +270,25 @@ public struct ReviewSite {
         return out + "</tbody></table>\n"
     }
 
-    func surveyHTML(_ survey: IndicatorSurvey) -> String {
+    func surveyHTML(_ survey: IndicatorSurvey, table: String, mismatchAt: [FigureKey: Mismatch]) -> String {
         let respondents = survey.respondents.map { $0 == "ongoing" ? "participants in ongoing programme" : $0 == "completed" ? "completed participants" : $0 }
         var out = "<table class=\"figures survey\" id=\"\(HTML.anchor("survey", survey.programme, survey.respondents ?? ""))\"><caption>Indikatorer: \(HTML.escape(survey.programme))"
             + (respondents.map { " <small>(\(HTML.escape($0)))</small>" } ?? "") + "</caption>\n<thead><tr><th class=\"label\">question</th><th>n</th>"
         for c in SurveyCategory.allCases { out += "<th>\(HTML.escape(c.printed))</th>" }
         out += "<th>printed</th><th>sum</th></tr></thead>\n<tbody>\n"
         for q in survey.questions {
-            out += "<tr><td class=\"label\">\(q.number). \(HTML.escape(q.text ?? ""))</td><td class=\"value\">\(q.n.map(String.init) ?? "")</td>"
+            func cell(_ column: String, _ text: String) -> String {
+                guard let m = mismatchAt[FigureKey(table: table, key: "q\(q.number)", column: column)] else {
+                    return "<td class=\"value\">\(text)</td>"
+                }
+                let hand = m.hand.map { "<span class=\"hand\">hand \(FigureFormat.printed($0))</span>" } ?? ""
+                let note = m.kind == .onlyExtracted ? "not in hand data" : "hand data: \(m.hand.map(FigureFormat.plain) ?? "")"
+                return "<td class=\"value \(m.kind == .onlyExtracted ? "only-extracted" : "differs")\" title=\"\(note)\">\(text)\(hand)</td>"
+            }
+            out += "<tr><td class=\"label\">\(q.number). \(HTML.escape(q.text ?? ""))</td>" + cell("n", q.n.map(String.init) ?? "")
             for c in SurveyCategory.allCases {
                 let v: Double? = q.percentages?[c] ?? nil
-                out += "<td class=\"value\">\(v.map { FigureFormat.printed($0) + " %" } ?? "")</td>"
+                out += cell(c.rawValue, v.map { FigureFormat.printed($0) + " %" } ?? "")
             }
             let printed = q.printed.map { $0.map(FigureFormat.printed) ?? "?" }.joined(separator: " · ")
             let known = q.percentages.map { p in SurveyCategory.allCases.compactMap { p[$0] ?? nil } } ?? q.printed.compactMap { $0 }

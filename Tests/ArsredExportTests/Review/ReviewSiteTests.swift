@@ -30,6 +30,7 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         var hand = doc
         hand.tables[0].rows[1].values["2023"] = -1_100_100                   // a differing figure
         hand.tables[1].rows.append(TableRow(key: "ovrigt", label: "Övrigt", values: TableValues([("2023", 500)])))
+        hand.indicatorSurveys[0].questions[0].percentages?[.tillStorDel] = 35   // a survey figure
         let file = Documents.file(doc, "testbygden-2023.json")
         let diff = DatasetDiff.compare(extracted: [file], hand: [HandDocument(Documents.file(hand, "testbygden-2023.truth.json"))])
         let site = ReviewSite(files: [file], diff: diff, dpi: 30)
@@ -65,12 +66,13 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         let kostnader = try #require(Self.cell(html, "−1\u{00A0}100\u{00A0}000<span class=\"hand\">hand −1\u{00A0}100\u{00A0}100</span>"))
         #expect(kostnader.hasPrefix("<td class=\"value differs\" title=\"hand data: -1100100\">"))
         #expect(html.contains("<tr class=\"only-hand\" title=\"only in hand data\"><td class=\"label\">Övrigt</td><td class=\"value\">500</td>"))
-        #expect(html.contains("hand data testbygden-2023.truth.json: equal 10, differ 1, only extracted 0, only hand 1"))
+        #expect(html.contains("hand data testbygden-2023.truth.json: equal 20, differ 2, only extracted 0, only hand 1"))
         // A value reconstructed from the document's arithmetic says so.
         #expect(Self.cell(html, "50\u{00A0}000")?.contains("class=\"value derived\" title=\"derived: verksamhetens_intakter - |verksamhetens_kostnader|\"") == true)
         // The survey sits on its page.
         #expect(html.contains("Indikatorer: Steget vidare <small>(participants in ongoing programme)</small>"))
         #expect(html.contains("<td class=\"label\">5 · 15 · 30 · 20 · 30</td><td class=\"value\">100</td>"))
+        #expect(html.contains("<td class=\"value differs\" title=\"hand data: 35\">30 %<span class=\"hand\">hand 35</span></td>"))
     }
 
     @Test func withoutAPictureThePageSaysWhy() throws {
