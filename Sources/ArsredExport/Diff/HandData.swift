@@ -48,7 +48,7 @@ public enum HandData {
                 return try csv(text, name: url.lastPathComponent)
             }
         }
-        return try DatasetFolder.load(url, skipped: skipped).map(HandDocument.init)
+        return try DatasetFolder.load(url, as: .handData, skipped: skipped).map(HandDocument.init)
     }
 
     /// The documents named by a long-form CSV, in order of first appearance.

@@ -126,6 +126,10 @@ import ArsredKit
         let files = try DatasetFolder.load(folder) { skipped.append($0) }
         #expect(files.map(\.stem) == ["a"])
         #expect(skipped == ["index.json"])
+        // Hand data kept beside the outputs is not an output.
+        try DatasetJSON.encode(Documents.small()).write(to: folder.appendingPathComponent("a.truth.json"))
+        #expect(try DatasetFolder.load(folder).map(\.fileName) == ["a.json"])
+        #expect(try DatasetFolder.load(folder, as: .handData).map(\.fileName) == ["a.truth.json"])
         try Data(#"{"schemaVersion": 1, "tables": []}"#.utf8).write(to: folder.appendingPathComponent("b.json"))
         #expect(throws: InputError("b.json: not a dataset-v1 document (missing .source)")) { try DatasetFolder.load(folder) }
         try Data(#"{"schemaVersion": 1, "#.utf8).write(to: folder.appendingPathComponent("b.json"))
