@@ -4,7 +4,8 @@ import Bitmap
 
 /// Where a report's page pictures come from.
 public enum PageImages {
-    case available(any PageImageSource)
+    /// With `warning` when the pictures may not be of the pages read (another version of the PDF).
+    case available(any PageImageSource, warning: String? = nil)
     /// Why not (no PDF found, text input): the page shows the reason instead of a picture.
     case unavailable(String)
 }
@@ -79,6 +80,9 @@ public struct ReviewSite {
 
         var body = "<nav><a href=\"index.html\">← all reports</a></nav>\n"
         body += header(file, diff: docDiff)
+        if case .available(_, let warning?) = images {
+            body += "<section class=\"problems\"><p class=\"warn-box\">⚠ \(HTML.escape(warning))</p></section>\n"
+        }
         body += problems(doc)
 
         // Pages in order; each with its tables and surveys.
@@ -172,7 +176,7 @@ public struct ReviewSite {
         switch images {
         case .unavailable(let reason):
             return "<figure class=\"page-image\"><div class=\"missing\">No picture of page \(number): \(HTML.escape(reason))</div></figure>\n"
-        case .available(let source):
+        case .available(let source, _):
             do {
                 let image = PageMargins.trimmed(try source.image(page: number, region: nil, dpi: dpi))
                 return "<figure class=\"page-image\"><img alt=\"page \(number)\" width=\"\(image.width)\" height=\"\(image.height)\" "

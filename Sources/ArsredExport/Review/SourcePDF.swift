@@ -32,12 +32,20 @@ public enum SourcePDF {
             let looked = candidates(for: file, pdfs: pdfs, outputFolder: outputFolder).map(\.path).joined(separator: ", ")
             return .unavailable("\(file.document.source.file) not found (looked at \(looked); give --pdfs DIR)")
         }
-        return render(url)
+        return render(url, expectedSHA256: file.document.source.sha256)
     }
 
-    static func render(_ url: URL) -> PageImages {
+    /// Pictures from the PDF at `url`; a warning when its bytes are not those extracted.
+    static func render(_ url: URL, expectedSHA256: String) -> PageImages {
         do {
-            return .available(PDFPages(try PDFDocument(path: url.path)))
+            let data = try PDFDocument.read(path: url.path)
+            let pages = PDFPages(try PDFDocument(data: data))
+            let sha256 = SHA256.hex(data)
+            guard sha256 == expectedSHA256.lowercased() else {
+                return .available(pages, warning: "\(url.path) is not the file this output was extracted from "
+                    + "(sha256 \(sha256.prefix(12))…, expected \(expectedSHA256.prefix(12))…): the pictures may show other pages")
+            }
+            return .available(pages)
         } catch {
             return .unavailable("\(url.lastPathComponent) cannot be opened (\(error))")
         }

@@ -146,5 +146,14 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         #expect(income.width > 250 && income.width < 331)   // A4 at 40 dpi is 331 wide, less the margins
         #expect(income.pixels.filter { $0 < 128 }.count > 500)   // printed text, not a blank page
         #expect(try PNGEncoderTests.pixels(try picture(3)).channels == 3)
+        #expect(!html.contains("is not the file this output was extracted from"))
+
+        // Another version of the PDF: pictures still shown, with a warning.
+        var other = file
+        other.document.source.sha256 = "0123456789abcdef"
+        guard case .available(_, let warning?) = SourcePDF.pageImages(other, pdfs: corpus, outputFolder: corpus) else {
+            Issue.record("no warning for a PDF with other bytes"); return
+        }
+        #expect(warning.hasSuffix("bjorkviken-2023.pdf is not the file this output was extracted from (sha256 b3cd48a74fda…, expected 0123456789ab…): the pictures may show other pages"))
     }
 }
