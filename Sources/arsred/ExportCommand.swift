@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
             let files = try DatasetFolder.load(folder, skipped: noteSkipped)
             guard !files.isEmpty else { throw InputError("\(folder.path): no dataset-v1 JSON files") }
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
-            FileHandle.standardError.write(Data("\(files.count) documents -> \(destination.path)\n".utf8))
+            FileHandle.standardError.write(Data("\(files.count) document\(files.count == 1 ? "" : "s") -> \(destination.path)\n".utf8))
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)

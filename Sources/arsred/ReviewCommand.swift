@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
             try site.write(to: destination) { file in
                 SourcePDF.pageImages(file, pdfs: pdfFolder, outputFolder: outputFolder)
             }
-            FileHandle.standardError.write(Data("\(files.count) reports -> \(destination.appendingPathComponent("index.html").path)\n".utf8))
+            FileHandle.standardError.write(Data("\(files.count) report\(files.count == 1 ? "" : "s") -> \(destination.appendingPathComponent("index.html").path)\n".utf8))
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred review: \(error)\n".utf8))
             throw ExitCode(2)

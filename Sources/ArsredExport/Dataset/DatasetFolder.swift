@@ -32,13 +32,22 @@ public enum DatasetFolder {
         return (fileName as NSString).deletingPathExtension
     }
 
-    /// The dataset files at `url`: the file itself, or a folder's `*.json` sorted by file name.
-    /// In a folder holding `*.truth.json` files only those are read (hand data beside other JSON).
+    /// Which JSON files of a folder are read.
+    public enum Role: Sendable {
+        /// Outputs: every `*.json` but hand data (`*.truth.json`) kept beside them.
+        case outputs
+        /// Hand data: the `*.truth.json` files when there are any, else every `*.json`.
+        case handData
+    }
+
+    /// The dataset files at `url`: the file itself, or a folder's `*.json` (as `role` says)
+    /// sorted by file name.
     /// A folder's JSON that is not a dataset document at all (no `source`, no `schemaVersion`:
     /// an index, a run summary) is passed to `skipped` and left out; one that claims to be a
     /// document but does not decode is an error.
-    public static func load(_ url: URL, skipped: (String) -> Void = { _ in }) throws -> [DatasetFile] {
-        let files = try jsonFiles(at: url)
+    public static func load(_ url: URL, as role: Role = .outputs,
+                            skipped: (String) -> Void = { _ in }) throws -> [DatasetFile] {
+        let files = try jsonFiles(at: url, as: role)
         guard files.count > 1 || files.first != url else { return try files.map(read) }
         var out: [DatasetFile] = []
         for file in files {
@@ -57,7 +66,7 @@ public enum DatasetFolder {
     }
 
     /// The JSON files `load` would read, sorted by file name.
-    public static func jsonFiles(at url: URL) throws -> [URL] {
+    public static func jsonFiles(at url: URL, as role: Role = .outputs) throws -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw InputError("\(url.path): no such file or folder")
@@ -66,8 +75,12 @@ public enum DatasetFolder {
         let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         let truth = names.filter { $0.hasSuffix(".truth.json") }
-        let chosen = (truth.isEmpty ? names : truth).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return chosen.map { url.appendingPathComponent($0) }
+        let chosen: [String]
+        switch role {
+        case .outputs: chosen = names.filter { !$0.hasSuffix(".truth.json") }
+        case .handData: chosen = truth.isEmpty ? names : truth
+        }
+        return chosen.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { url.appendingPathComponent($0) }
     }
 
     public static func read(_ url: URL) throws -> DatasetFile {

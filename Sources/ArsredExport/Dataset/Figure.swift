@@ -50,3 +50,47 @@ extension DatasetDocument {
         }
     }
 }
+
+extension IndicatorSurvey {
+    /// The survey's place among the figures: `survey:<folded programme>:<respondents>`.
+    public var figureTable: String {
+        "survey:" + FoldedText.fold(programme) + (respondents.map { ":" + $0 } ?? "")
+    }
+
+    /// Each question's `n`, its percentages by category (those printed) and its printed labels
+    /// (`printed:1`, `printed:2`, ... left to right), as figures of row `q<number>`.
+    func figures(table: String) -> [Figure] {
+        questions.flatMap { q -> [Figure] in
+            let label = q.text ?? "Fråga \(q.number)"
+            func figure(_ column: String, _ value: Double) -> Figure {
+                Figure(at: FigureKey(table: table, key: "q\(q.number)", column: column), value: value, label: label, page: page)
+            }
+            var out: [Figure] = []
+            if let n = q.n { out.append(figure("n", Double(n))) }
+            for category in SurveyCategory.allCases {
+                if let v = q.percentages?[category] ?? nil { out.append(figure(category.rawValue, v)) }
+            }
+            for (i, v) in q.printed.enumerated() { if let v { out.append(figure("printed:\(i + 1)", v)) } }
+            return out
+        }
+    }
+}
+
+extension DatasetDocument {
+    /// The figure table of each survey, in document order: its `figureTable` unless `renamed`
+    /// gives another (the diff pairs a survey whose programme was read slightly differently),
+    /// `_2`, `_3` on repeats.
+    public func surveyTables(renamed: [Int: String] = [:]) -> [String] {
+        var seen: [String: Int] = [:]
+        return indicatorSurveys.enumerated().map { i, survey in
+            let table = renamed[i] ?? survey.figureTable
+            seen[table, default: 0] += 1
+            return seen[table]! > 1 ? table + "_\(seen[table]!)" : table
+        }
+    }
+
+    /// Every survey figure, surveys in document order, under `tables` (default `surveyTables()`).
+    public func surveyFigures(tables: [String]? = nil) -> [Figure] {
+        zip(indicatorSurveys, tables ?? surveyTables()).flatMap { $0.figures(table: $1) }
+    }
+}

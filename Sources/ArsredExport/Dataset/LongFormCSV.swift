@@ -76,8 +76,9 @@ public enum LongFormCSV {
     }
 }
 
-/// Numbers as Swedish documents and spreadsheets print them.
-public enum SwedishNumber {
+/// Figures as text: read as people key them into spreadsheets (Swedish style), written plain
+/// for files and grouped for people. Strict: no OCR repairs, a typo is an error.
+public enum FigureFormat {
     /// `1 234 567`, `-12,5`, `−300`, `(1 200)`, `1.234.567`, `1.234,5`, `42 %` -> Double;
     /// nil when the text is not a number. A single `.` is a decimal point.
     public static func parse(_ text: String) -> Double? {

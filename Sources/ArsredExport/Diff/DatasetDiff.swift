@@ -48,6 +48,12 @@ public struct DocumentDiff: Codable, Sendable, Equatable {
     public var mismatches: [Mismatch]
     /// Extracted tables the hand data (a CSV) does not name: not compared.
     public var tablesNotInHandData: [String]
+    /// The figure table each extracted survey was compared under (for marking its cells).
+    public var surveyTables: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case extracted, hand, organisation, fiscalYear, counts, mismatches, tablesNotInHandData
+    }
 }
 
 public struct DiffReport: Codable, Sendable, Equatable {
@@ -113,13 +119,43 @@ public enum DatasetDiff {
                           counts: documents.map(\.counts).reduce(DiffCounts(), +))
     }
 
+    /// The document's table and survey figures. A survey whose programme reads a little
+    /// differently from the hand data's (an OCR slip) is paired with it when the respondents
+    /// agree and the folded names are close.
+    public static func extractedFigures(_ document: DatasetDocument, against hand: HandDocument) -> [Figure] {
+        document.figures + document.surveyFigures(tables: surveyTables(document, against: hand))
+    }
+
+    /// Each extracted survey's figure table, paired with the hand data's where they differ slightly.
+    public static func surveyTables(_ document: DatasetDocument, against hand: HandDocument) -> [String] {
+        var handSurveys: [String] = []
+        for f in hand.figures where f.at.table.hasPrefix("survey:") && !handSurveys.contains(f.at.table) {
+            handSurveys.append(f.at.table)
+        }
+        var renamed: [Int: String] = [:]
+        var taken = Set(document.indicatorSurveys.map(\.figureTable)).intersection(handSurveys)
+        for (i, survey) in document.indicatorSurveys.enumerated() where !handSurveys.contains(survey.figureTable) {
+            let (programme, respondents) = surveyParts(survey.figureTable)
+            let best = handSurveys.filter { !taken.contains($0) && surveyParts($0).respondents == respondents }
+                .map { ($0, Fuzzy.similarity(surveyParts($0).programme, programme)) }
+                .max { $0.1 < $1.1 }
+            if let best, best.1 >= 0.8 { renamed[i] = best.0; taken.insert(best.0) }
+        }
+        return document.surveyTables(renamed: renamed)
+    }
+
+    private static func surveyParts(_ table: String) -> (programme: String, respondents: String) {
+        let parts = table.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        return (parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "")
+    }
+
     static func compare(_ file: DatasetFile?, _ hand: HandDocument) -> DocumentDiff {
-        var extracted = file?.document.figures ?? []
+        var extracted = file.map { extractedFigures($0.document, against: hand) } ?? []
         var tablesNotInHand: [String] = []
         if hand.coversOnlyItsTables {
             let keyed = Set(hand.figures.map(\.at.table))
-            for t in file?.document.tables ?? [] where !keyed.contains(t.id) && !tablesNotInHand.contains(t.id) {
-                tablesNotInHand.append(t.id)
+            for f in extracted where !keyed.contains(f.at.table) && !tablesNotInHand.contains(f.at.table) {
+                tablesNotInHand.append(f.at.table)
             }
             extracted.removeAll { !keyed.contains($0.at.table) }
         }
@@ -155,7 +191,8 @@ public enum DatasetDiff {
         return DocumentDiff(extracted: file?.fileName, hand: hand.name,
                             organisation: file?.document.organisation ?? hand.organisation,
                             fiscalYear: file?.document.fiscalYear ?? hand.fiscalYear,
-                            counts: counts, mismatches: mismatches, tablesNotInHandData: tablesNotInHand)
+                            counts: counts, mismatches: mismatches, tablesNotInHandData: tablesNotInHand,
+                            surveyTables: file.map { surveyTables($0.document, against: hand) } ?? [])
     }
 }
 
@@ -172,8 +209,8 @@ extension DiffReport {
             }
             if !doc.mismatches.isEmpty {
                 let rows = [["table", "row", "column", "extracted", "hand", "page"]] + doc.mismatches.map { m in
-                    [m.table, m.label, m.column, m.extracted.map(SwedishNumber.plain) ?? "-",
-                     m.hand.map(SwedishNumber.plain) ?? "-", m.page.map(String.init) ?? "-"]
+                    [m.table, m.label, m.column, m.extracted.map(FigureFormat.plain) ?? "-",
+                     m.hand.map(FigureFormat.plain) ?? "-", m.page.map(String.init) ?? "-"]
                 }
                 out += TextTable.render(rows, rightAligned: [3, 4, 5], indent: "  ")
             }

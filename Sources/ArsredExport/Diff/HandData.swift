@@ -27,7 +27,8 @@ public struct HandDocument: Sendable {
     public init(_ file: DatasetFile) {
         self.init(name: file.fileName, stem: file.stem, organisation: file.document.organisation,
                   organisationKey: file.document.organisationKey ?? file.document.organisation.map(FoldedText.fold),
-                  fiscalYear: file.document.fiscalYear, figures: file.document.figures)
+                  fiscalYear: file.document.fiscalYear,
+                  figures: file.document.figures + file.document.surveyFigures())
     }
 }
 
@@ -47,7 +48,7 @@ public enum HandData {
                 return try csv(text, name: url.lastPathComponent)
             }
         }
-        return try DatasetFolder.load(url, skipped: skipped).map(HandDocument.init)
+        return try DatasetFolder.load(url, as: .handData, skipped: skipped).map(HandDocument.init)
     }
 
     /// The documents named by a long-form CSV, in order of first appearance.
@@ -88,7 +89,7 @@ public enum HandData {
             }
             // An empty cell is a figure not printed: the contract leaves it out, so do we.
             if valueText.isEmpty { continue }
-            guard let value = SwedishNumber.parse(valueText) else {
+            guard let value = FigureFormat.parse(valueText) else {
                 throw InputError("\(where_): value \"\(valueText)\" is not a number")
             }
             let at = FigureKey(table: table, key: key, column: column)

@@ -43,17 +43,18 @@ public enum DatasetExport {
         return out
     }
 
-    /// One figure a row: organisation, fiscalYear, table, key, column, value, page, sourceFile.
-    /// Readable by `arsred diff` as hand data.
+    /// One figure a row: organisation, fiscalYear, table, key, column, value, page, sourceFile;
+    /// table figures, then survey figures (`survey:<programme>:<respondents>`, row `q<N>`,
+    /// columns `n`, the category keys, `printed:<i>`). Readable by `arsred diff` as hand data.
     public static func csv(_ files: [DatasetFile]) -> Data {
         var out = LongFormCSV.line(csvColumns)
         for file in files {
             let doc = file.document
             let organisation = doc.organisation ?? doc.organisationKey ?? file.stem
             let year = doc.fiscalYear.map(String.init) ?? ""
-            for f in doc.figures {
+            for f in doc.figures + doc.surveyFigures() {
                 out += LongFormCSV.line([organisation, year, f.at.table, f.at.key, f.at.column,
-                                         SwedishNumber.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
+                                         FigureFormat.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
             }
         }
         return Data(out.utf8)

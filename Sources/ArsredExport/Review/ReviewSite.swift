@@ -4,7 +4,8 @@ import Bitmap
 
 /// Where a report's page pictures come from.
 public enum PageImages {
-    case available(any PageImageSource)
+    /// With `warning` when the pictures may not be of the pages read (another version of the PDF).
+    case available(any PageImageSource, warning: String? = nil)
     /// Why not (no PDF found, text input): the page shows the reason instead of a picture.
     case unavailable(String)
 }
@@ -79,6 +80,9 @@ public struct ReviewSite {
 
         var body = "<nav><a href=\"index.html\">← all reports</a></nav>\n"
         body += header(file, diff: docDiff)
+        if case .available(_, let warning?) = images {
+            body += "<section class=\"problems\"><p class=\"warn-box\">⚠ \(HTML.escape(warning))</p></section>\n"
+        }
         body += problems(doc)
 
         // Pages in order; each with its tables and surveys.
@@ -87,7 +91,6 @@ public struct ReviewSite {
         let pageWarnings = Self.warningsByPage(doc.warnings)
         for number in pageNumbers.sorted() {
             let tables = doc.tables.filter { $0.page == number }
-            let surveys = doc.indicatorSurveys.filter { $0.page == number }
             let info = doc.source.pages.first { $0.number == number }
             var title = "Page \(number)"
             if let info {
@@ -99,7 +102,10 @@ public struct ReviewSite {
             for w in pageWarnings[number] ?? [] { body += "<p class=\"warn-box\">⚠ \(HTML.escape(w))</p>\n" }
             body += "<div class=\"pair\">\n" + pictureOfPage(number, images) + "<div class=\"extracted\">\n"
             for table in tables { body += tableHTML(table, checked: checked, mismatchAt: mismatchAt, diff: docDiff) }
-            for survey in surveys { body += surveyHTML(survey) }
+            for (i, survey) in doc.indicatorSurveys.enumerated() where survey.page == number {
+                let table = docDiff?.surveyTables.indices.contains(i) == true ? docDiff!.surveyTables[i] : survey.figureTable
+                body += surveyHTML(survey, table: table, mismatchAt: mismatchAt)
+            }
             body += "</div></div></section>\n"
         }
         // Hand-keyed tables the extraction did not find at all.
@@ -151,7 +157,8 @@ public struct ReviewSite {
     func problems(_ doc: DatasetDocument) -> String {
         let failed = doc.checks.filter { !$0.passed }
         guard !failed.isEmpty || !doc.warnings.isEmpty else {
-            return "<section class=\"problems clean\"><p>All \(doc.checks.count) checks passed, no warnings.</p></section>\n"
+            let checks = doc.checks.isEmpty ? "No checks recorded" : "All \(doc.checks.count) checks passed"
+            return "<section class=\"problems clean\"><p>\(checks), no warnings.</p></section>\n"
         }
         var out = "<section class=\"problems\"><h2>Failed checks and warnings</h2><ul>\n"
         for c in failed {
@@ -169,7 +176,7 @@ public struct ReviewSite {
         switch images {
         case .unavailable(let reason):
             return "<figure class=\"page-image\"><div class=\"missing\">No picture of page \(number): \(HTML.escape(reason))</div></figure>\n"
-        case .available(let source):
+        case .available(let source, _):
             do {
                 let image = PageMargins.trimmed(try source.image(page: number, region: nil, dpi: dpi))
                 return "<figure class=\"page-image\"><img alt=\"page \(number)\" width=\"\(image.width)\" height=\"\(image.height)\" "
@@ -216,17 +223,17 @@ public struct ReviewSite {
                     switch m.kind {
                     case .differ:
                         classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(SwedishNumber.printed) ?? ""))</span>"
-                        notes.append("hand data: \(m.hand.map(SwedishNumber.plain) ?? "")")
+                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
+                        notes.append("hand data: \(m.hand.map(FigureFormat.plain) ?? "")")
                     case .onlyExtracted:
                         classes.append("only-extracted"); notes.append("not in hand data")
                     case .onlyHand:
                         classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(SwedishNumber.printed) ?? ""))</span>"
+                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
                         notes.append("only in hand data")
                     }
                 }
-                let value = row.values[c].map(SwedishNumber.printed) ?? ""
+                let value = row.values[c].map(FigureFormat.printed) ?? ""
                 let title = notes.isEmpty ? "" : " title=\"\(HTML.escape(notes.joined(separator: "\n")))\""
                 out += "<td class=\"\(classes.joined(separator: " "))\"\(title)>\(HTML.escape(value))\(extra)</td>"
             }
@@ -240,7 +247,7 @@ public struct ReviewSite {
             if hasNotes { out += "<td></td>" }
             for c in columns {
                 let v = handOnly.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(SwedishNumber.printed) ?? ""))</td>"
+                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
             }
             out += "</tr>\n"
         }
@@ -260,29 +267,37 @@ public struct ReviewSite {
             out += "<tr class=\"only-hand\"><td class=\"label\">\(HTML.escape(mismatches.first { $0.key == key }!.label))</td>"
             for c in columns {
                 let v = mismatches.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(SwedishNumber.printed) ?? ""))</td>"
+                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
             }
             out += "</tr>\n"
         }
         return out + "</tbody></table>\n"
     }
 
-    func surveyHTML(_ survey: IndicatorSurvey) -> String {
+    func surveyHTML(_ survey: IndicatorSurvey, table: String, mismatchAt: [FigureKey: Mismatch]) -> String {
         let respondents = survey.respondents.map { $0 == "ongoing" ? "participants in ongoing programme" : $0 == "completed" ? "completed participants" : $0 }
         var out = "<table class=\"figures survey\" id=\"\(HTML.anchor("survey", survey.programme, survey.respondents ?? ""))\"><caption>Indikatorer: \(HTML.escape(survey.programme))"
             + (respondents.map { " <small>(\(HTML.escape($0)))</small>" } ?? "") + "</caption>\n<thead><tr><th class=\"label\">question</th><th>n</th>"
         for c in SurveyCategory.allCases { out += "<th>\(HTML.escape(c.printed))</th>" }
         out += "<th>printed</th><th>sum</th></tr></thead>\n<tbody>\n"
         for q in survey.questions {
-            out += "<tr><td class=\"label\">\(q.number). \(HTML.escape(q.text ?? ""))</td><td class=\"value\">\(q.n.map(String.init) ?? "")</td>"
+            func cell(_ column: String, _ text: String) -> String {
+                guard let m = mismatchAt[FigureKey(table: table, key: "q\(q.number)", column: column)] else {
+                    return "<td class=\"value\">\(text)</td>"
+                }
+                let hand = m.hand.map { "<span class=\"hand\">hand \(FigureFormat.printed($0))</span>" } ?? ""
+                let note = m.kind == .onlyExtracted ? "not in hand data" : "hand data: \(m.hand.map(FigureFormat.plain) ?? "")"
+                return "<td class=\"value \(m.kind == .onlyExtracted ? "only-extracted" : "differs")\" title=\"\(note)\">\(text)\(hand)</td>"
+            }
+            out += "<tr><td class=\"label\">\(q.number). \(HTML.escape(q.text ?? ""))</td>" + cell("n", q.n.map(String.init) ?? "")
             for c in SurveyCategory.allCases {
                 let v: Double? = q.percentages?[c] ?? nil
-                out += "<td class=\"value\">\(v.map { SwedishNumber.printed($0) + " %" } ?? "")</td>"
+                out += cell(c.rawValue, v.map { FigureFormat.printed($0) + " %" } ?? "")
             }
-            let printed = q.printed.map { $0.map(SwedishNumber.printed) ?? "?" }.joined(separator: " · ")
+            let printed = q.printed.map { $0.map(FigureFormat.printed) ?? "?" }.joined(separator: " · ")
             let known = q.percentages.map { p in SurveyCategory.allCases.compactMap { p[$0] ?? nil } } ?? q.printed.compactMap { $0 }
             // Shown, not judged: a chart leaves small segments unlabelled, so a sum under 100 is normal.
-            out += "<td class=\"label\">\(HTML.escape(printed))</td><td class=\"value\">\(SwedishNumber.printed(known.reduce(0, +)))</td></tr>\n"
+            out += "<td class=\"label\">\(HTML.escape(printed))</td><td class=\"value\">\(FigureFormat.printed(known.reduce(0, +)))</td></tr>\n"
         }
         return out + "</tbody></table>\n"
     }

@@ -1,5 +1,7 @@
 import Foundation
 import ArsredKit
+import Bitmap
+import Poppler
 
 /// Finds the PDF a document was extracted from, for its page pictures.
 public enum SourcePDF {
@@ -30,10 +32,39 @@ public enum SourcePDF {
             let looked = candidates(for: file, pdfs: pdfs, outputFolder: outputFolder).map(\.path).joined(separator: ", ")
             return .unavailable("\(file.document.source.file) not found (looked at \(looked); give --pdfs DIR)")
         }
-        return render(url)
+        return render(url, expectedSHA256: file.document.source.sha256)
     }
 
-    static func render(_ url: URL) -> PageImages {
-        .unavailable("this build cannot render PDF pages yet (\(url.lastPathComponent))")
+    /// Pictures from the PDF at `url`; a warning when its bytes are not those extracted.
+    static func render(_ url: URL, expectedSHA256: String) -> PageImages {
+        do {
+            let data = try PDFDocument.read(path: url.path)
+            let pages = PDFPages(try PDFDocument(data: data))
+            let sha256 = SHA256.hex(data)
+            guard sha256 == expectedSHA256.lowercased() else {
+                return .available(pages, warning: "\(url.path) is not the file this output was extracted from "
+                    + "(sha256 \(sha256.prefix(12))…, expected \(expectedSHA256.prefix(12))…): the pictures may show other pages")
+            }
+            return .available(pages)
+        } catch {
+            return .unavailable("\(url.lastPathComponent) cannot be opened (\(error))")
+        }
+    }
+}
+
+/// Pictures of a PDF's pages, rendered with poppler. One document behind a lock: poppler
+/// documents are not thread-safe.
+final class PDFPages: PageImageSource, @unchecked Sendable {
+    private let pdf: PDFDocument
+    private let lock = NSLock()
+
+    init(_ pdf: PDFDocument) { self.pdf = pdf }
+
+    func image(page number: Int, region: Box?, dpi: Double) throws -> RGBImage {
+        lock.lock(); defer { lock.unlock() }
+        guard (1...pdf.pageCount).contains(number) else {
+            throw InputError("page \(number) is not in the PDF (\(pdf.pageCount) pages)")
+        }
+        return try pdf.renderRGB(page: number, region: region.map { PDFRect(x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }, dpi: dpi)
     }
 }

@@ -10,10 +10,10 @@ import ArsredKit
         let report = try DatasetDiff.compare(extractedAt: outputs, handAt: SharedCorpus.corpusDev)
         #expect(report.documents.count == 8)
         #expect(!report.hasDifferences)
-        #expect(report.counts.equal == 1475)
+        #expect(report.counts.equal == 2443)   // 1475 table figures, 968 survey figures
         let hoglandet = try #require(report.documents.first { $0.extracted == "dev07-hoglandet-2023.json" })
         #expect(hoglandet.hand == "dev07-hoglandet-2023.truth.json")
-        #expect(hoglandet.counts.equal == 192)
+        #expect(hoglandet.counts.equal == 330)
     }
 
     /// Hand data edited three ways: a changed figure, a row taken out, a row put in.
@@ -32,7 +32,7 @@ import ArsredKit
         #expect(report.counts.differ == 1)
         #expect(report.counts.onlyExtracted == 2)
         #expect(report.counts.onlyHand == 1)
-        #expect(report.counts.equal == 192 - 3)
+        #expect(report.counts.equal == 330 - 3)
         let m = report.documents[0].mismatches
         #expect(m.count == 4)
         #expect(m[0] == Mismatch(kind: .differ, table: "income_statement", key: "verksamhetens_intakter",
@@ -44,7 +44,7 @@ import ArsredKit
                                  column: "2023", extracted: nil, hand: 1000, page: 15))
         let text = report.text()
         #expect(text.contains("income_statement  Verksamhetens intäkter  2023      8672403  8672430    12"))
-        #expect(text.contains("total: equal 189, differ 1, only extracted 2, only hand 1"))
+        #expect(text.contains("total: equal 327, differ 1, only extracted 2, only hand 1"))
     }
 
     @Test func numbersWithinHalfAHundredthAreEqual() {
@@ -85,9 +85,9 @@ import ArsredKit
         try DatasetJSON.encode(b).write(to: handFolder.appendingPathComponent("beta.truth.json"))
 
         let dataset = try DatasetDiff.compare(extractedAt: outputs, handAt: handFolder)
-        #expect(dataset.counts.onlyHand == 11)
+        #expect(dataset.counts.onlyHand == 22)
         #expect(dataset.documents[1].extracted == nil)
-        #expect(dataset.text().contains("(not extracted) vs beta.truth.json: Beta samordningsförbund 2023\n  no output for this report: 11 figures only in hand data"))
+        #expect(dataset.text().contains("(not extracted) vs beta.truth.json: Beta samordningsförbund 2023\n  no output for this report: 22 figures only in hand data"))
 
         let single = try DatasetDiff.compare(extractedAt: outputs.appendingPathComponent("alfa.json"), handAt: handFolder)
         #expect(!single.hasDifferences)
@@ -106,7 +106,7 @@ import ArsredKit
         let report = DatasetDiff.compare(extracted: [Documents.file(doc, "t.json")], hand: [HandDocument(Documents.file(hand, "t.truth.json"))])
         let json = try JSONSerialization.jsonObject(with: try report.json()) as! [String: Any]
         let counts = json["counts"] as! [String: Int]
-        #expect(counts == ["equal": 10, "differ": 1, "onlyExtracted": 0, "onlyHand": 0])
+        #expect(counts == ["equal": 21, "differ": 1, "onlyExtracted": 0, "onlyHand": 0])
         let mismatch = ((json["documents"] as! [[String: Any]])[0]["mismatches"] as! [[String: Any]])[0]
         #expect(mismatch["table"] as? String == "note_2")
         #expect(mismatch["label"] as? String == "Summa")
@@ -126,9 +126,37 @@ import ArsredKit
         let files = try DatasetFolder.load(folder) { skipped.append($0) }
         #expect(files.map(\.stem) == ["a"])
         #expect(skipped == ["index.json"])
+        // Hand data kept beside the outputs is not an output.
+        try DatasetJSON.encode(Documents.small()).write(to: folder.appendingPathComponent("a.truth.json"))
+        #expect(try DatasetFolder.load(folder).map(\.fileName) == ["a.json"])
+        #expect(try DatasetFolder.load(folder, as: .handData).map(\.fileName) == ["a.truth.json"])
         try Data(#"{"schemaVersion": 1, "tables": []}"#.utf8).write(to: folder.appendingPathComponent("b.json"))
         #expect(throws: InputError("b.json: not a dataset-v1 document (missing .source)")) { try DatasetFolder.load(folder) }
         try Data(#"{"schemaVersion": 1, "#.utf8).write(to: folder.appendingPathComponent("b.json"))
         #expect(throws: InputError("b.json: not a dataset-v1 document (invalid JSON)")) { try DatasetFolder.load(folder) }
+    }
+}
+
+@Suite struct SurveyDiffTests {
+    /// Survey figures are compared too; a programme name read with a slip still pairs.
+    @Test func surveyFiguresAreComparedAndPairedByCloseProgrammeNames() {
+        let doc = Documents.small()
+        var extracted = doc
+        extracted.indicatorSurveys[0].programme = "Steqet vidare"
+        extracted.indicatorSurveys[0].questions[0].percentages?[.delvis] = 16
+        let report = DatasetDiff.compare(extracted: [Documents.file(extracted, "t.json")],
+                                         hand: [HandDocument(Documents.file(doc, "t.truth.json"))])
+        #expect(report.counts.differ == 1)
+        #expect(report.counts.onlyExtracted == 0 && report.counts.onlyHand == 0)
+        let m = report.documents[0].mismatches[0]
+        #expect(m.table == "survey:steget_vidare:ongoing" && m.key == "q1" && m.column == "delvis")
+        #expect(m.label == "Får du stöd på ett sätt som är till stor nytta för dig?")
+        #expect(m.extracted == 16 && m.hand == 15 && m.page == 3)
+
+        // Another respondent group is another survey, however alike the name.
+        extracted.indicatorSurveys[0].respondents = "completed"
+        let other = DatasetDiff.compare(extracted: [Documents.file(extracted, "t.json")],
+                                        hand: [HandDocument(Documents.file(doc, "t.truth.json"))])
+        #expect(other.counts.onlyExtracted == 11 && other.counts.onlyHand == 11)
     }
 }

@@ -30,6 +30,7 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         var hand = doc
         hand.tables[0].rows[1].values["2023"] = -1_100_100                   // a differing figure
         hand.tables[1].rows.append(TableRow(key: "ovrigt", label: "Övrigt", values: TableValues([("2023", 500)])))
+        hand.indicatorSurveys[0].questions[0].percentages?[.tillStorDel] = 35   // a survey figure
         let file = Documents.file(doc, "testbygden-2023.json")
         let diff = DatasetDiff.compare(extracted: [file], hand: [HandDocument(Documents.file(hand, "testbygden-2023.truth.json"))])
         let site = ReviewSite(files: [file], diff: diff, dpi: 30)
@@ -65,12 +66,13 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         let kostnader = try #require(Self.cell(html, "−1\u{00A0}100\u{00A0}000<span class=\"hand\">hand −1\u{00A0}100\u{00A0}100</span>"))
         #expect(kostnader.hasPrefix("<td class=\"value differs\" title=\"hand data: -1100100\">"))
         #expect(html.contains("<tr class=\"only-hand\" title=\"only in hand data\"><td class=\"label\">Övrigt</td><td class=\"value\">500</td>"))
-        #expect(html.contains("hand data testbygden-2023.truth.json: equal 10, differ 1, only extracted 0, only hand 1"))
+        #expect(html.contains("hand data testbygden-2023.truth.json: equal 20, differ 2, only extracted 0, only hand 1"))
         // A value reconstructed from the document's arithmetic says so.
         #expect(Self.cell(html, "50\u{00A0}000")?.contains("class=\"value derived\" title=\"derived: verksamhetens_intakter - |verksamhetens_kostnader|\"") == true)
         // The survey sits on its page.
         #expect(html.contains("Indikatorer: Steget vidare <small>(participants in ongoing programme)</small>"))
         #expect(html.contains("<td class=\"label\">5 · 15 · 30 · 20 · 30</td><td class=\"value\">100</td>"))
+        #expect(html.contains("<td class=\"value differs\" title=\"hand data: 35\">30 %<span class=\"hand\">hand 35</span></td>"))
     }
 
     @Test func withoutAPictureThePageSaysWhy() throws {
@@ -84,7 +86,7 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         let textFile = Documents.file(text, "hoglandet-2023.json")
         let page = ReviewSite(files: [textFile]).reportPage(textFile, images: SourcePDF.pageImages(textFile, pdfs: nil, outputFolder: URL(fileURLWithPath: "/tmp")))
         #expect(page.contains("No picture of page 2: the source is hoglandet-2023.txt, not a PDF"))
-        #expect(page.contains("<section class=\"problems clean\"><p>All 0 checks passed, no warnings.</p></section>"))
+        #expect(page.contains("<section class=\"problems clean\"><p>No checks recorded, no warnings.</p></section>"))
     }
 
     @Test func writesAPagePerReportAndAnIndex() throws {
@@ -110,5 +112,48 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         #expect(cell.contains("check-failed"))
         #expect(cell.contains("failed: verksamhetens_intakter = round(income_statement.verksamhetens_intakter, tkr) (7040 != 7400)"))
         #expect(html.contains("76 checks, 1 failed"))
+    }
+
+    /// The scanned sample report: every table and the survey beside a picture of its page,
+    /// rendered from the PDF with poppler.
+    @Test func scannedCorpusReportShowsEachTableBesideItsPage() throws {
+        let corpus = Documents.sampleCorpus
+        let file = try DatasetFolder.read(corpus.appendingPathComponent("bjorkviken-2023.truth.json"))
+        let images = SourcePDF.pageImages(file, pdfs: corpus, outputFolder: corpus)
+        guard case .available = images else { Issue.record("bjorkviken-2023.pdf not rendered: \(images)"); return }
+        let html = ReviewSite(files: [file], dpi: 40).reportPage(file, images: images)
+
+        let pages = Set(file.document.tables.map(\.page) + file.document.indicatorSurveys.compactMap(\.page)).sorted()
+        #expect(pages == [2, 3, 4, 5, 6, 7, 8, 9])
+        for page in pages {
+            let section = try #require(html.components(separatedBy: "<section class=\"page\" id=\"page-\(page)\">").dropFirst().first)
+                .components(separatedBy: "</section>")[0]
+            let picture = try #require(section.range(of: "<img alt=\"page \(page)\""))
+            for table in file.document.tables where table.page == page {
+                let at = try #require(section.range(of: "id=\"table-\(table.id)\""))
+                #expect(picture.lowerBound < at.lowerBound)
+            }
+            #expect(section.contains("OCR"))
+        }
+        // The scan is grey; the survey chart on page 3 was kept in colour.
+        func picture(_ page: Int) throws -> [UInt8] {
+            let tag = try #require(html.components(separatedBy: "<img alt=\"page \(page)\"").dropFirst().first)
+            let base64 = tag.components(separatedBy: "base64,")[1].components(separatedBy: "\"")[0]
+            return [UInt8](try #require(Data(base64Encoded: base64)))
+        }
+        let income = try PNGEncoderTests.pixels(try picture(5))
+        #expect(income.channels == 1)
+        #expect(income.width > 250 && income.width < 331)   // A4 at 40 dpi is 331 wide, less the margins
+        #expect(income.pixels.filter { $0 < 128 }.count > 500)   // printed text, not a blank page
+        #expect(try PNGEncoderTests.pixels(try picture(3)).channels == 3)
+        #expect(!html.contains("is not the file this output was extracted from"))
+
+        // Another version of the PDF: pictures still shown, with a warning.
+        var other = file
+        other.document.source.sha256 = "0123456789abcdef"
+        guard case .available(_, let warning?) = SourcePDF.pageImages(other, pdfs: corpus, outputFolder: corpus) else {
+            Issue.record("no warning for a PDF with other bytes"); return
+        }
+        #expect(warning.hasSuffix("bjorkviken-2023.pdf is not the file this output was extracted from (sha256 b3cd48a74fda…, expected 0123456789ab…): the pictures may show other pages"))
     }
 }

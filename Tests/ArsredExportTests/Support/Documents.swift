@@ -68,7 +68,7 @@ enum Documents {
     /// The truth files of `from` (default corpus-dev) copied into a folder as outputs (`<stem>.json`).
     static func corpusOutputs(_ name: String = #function, from corpus: URL = SharedCorpus.corpusDev) throws -> URL {
         let folder = try temporaryFolder(name + "Outputs")
-        for url in try DatasetFolder.jsonFiles(at: corpus) {
+        for url in try DatasetFolder.jsonFiles(at: corpus, as: .handData) {
             let stem = DatasetFolder.stem(of: url.lastPathComponent)
             try Data(contentsOf: url).write(to: folder.appendingPathComponent("\(stem).json"))
         }
