@@ -27,6 +27,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Tesseract data folder (default: tesseract's own).")
     var tessdata: String?
 
+    @Flag(help: "Skim scanned pages at low resolution and read fully only those holding tables, charts or signatures (slower on reports that are mostly tables).")
+    var skim = false
+
     @Flag(help: "Run every document in this process (no crash isolation).")
     var inProcess = false
 
@@ -42,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata)
+        let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata, skim: skim)
         let outDir = URL(fileURLWithPath: out)
         if child {
             // Worker mode: one document, result as one JSON line on stdout.

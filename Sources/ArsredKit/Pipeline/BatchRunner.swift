@@ -60,6 +60,7 @@ public struct ChildProcessRunner: DocumentRunner {
         p.executableURL = executable
         var args = ["extract", "--child", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
         if let t = options.tessdataPath { args += ["--tessdata", t] }
+        if options.skim { args.append("--skim") }
         p.arguments = args + [file.path]
         let out = Pipe()
         p.standardOutput = out

@@ -7,8 +7,13 @@ public struct PipelineOptions: Sendable {
     /// Tesseract language(s) and data folder (nil: tesseract's default).
     public var language: String
     public var tessdataPath: String?
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "swe", tessdataPath: String? = nil) {
-        self.jobs = max(1, jobs); self.language = language; self.tessdataPath = tessdataPath
+    /// Skim scanned pages at low resolution first and read fully only those that hold something
+    /// extracted. Off by default: tesseract's cost is per text line, not per pixel, so a skim
+    /// costs nearly a full read (see bench/run).
+    public var skim: Bool
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "swe", tessdataPath: String? = nil,
+                skim: Bool = false) {
+        self.jobs = max(1, jobs); self.language = language; self.tessdataPath = tessdataPath; self.skim = skim
     }
 }
 
@@ -28,11 +33,12 @@ public final class ReportPipeline: @unchecked Sendable {
 
     public func extract(file: URL) throws -> DatasetDocument {
         let metadata = self.metadata
+        let mustReadFully: @Sendable (Page) -> Bool = { page in
+            metadata.pageHoldsMetadata(page) || TableStage.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page)
+        }
         let ingestOptions = IngestOptions(
             jobs: options.jobs, language: options.language, tessdataPath: options.tessdataPath,
-            mustReadFully: { page in
-                metadata.pageHoldsMetadata(page) || TableStage.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page)
-            })
+            mustReadFully: options.skim ? mustReadFully : nil)
         let ingested = try Ingest.document(at: file, options: ingestOptions)
         for (k, v) in ingested.stageSeconds { stageSeconds[k, default: 0] += v }
 
