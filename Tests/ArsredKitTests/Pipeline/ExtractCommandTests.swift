@@ -77,7 +77,7 @@ import Testing
         let scanned = Self.sampleCorpus.appendingPathComponent("bjorkviken-2023.pdf").path
         let r = try Self.arsred(["extract", "--out", out.path, "--tessdata", "/nonexistent", scanned])
         #expect(r.status == 1)
-        #expect(r.stderr.contains("failed  \(scanned): tesseract: cannot load language 'swe' from /nonexistent (is tesseract-ocr-swe installed?)"))
+        #expect(r.stderr.contains("failed  \(scanned): tesseract: cannot load language 'swe+eng' from /nonexistent (needs tesseract-ocr-swe and tesseract-ocr-eng)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
