@@ -298,10 +298,17 @@ struct TableChecks {
                 guard let refs = row.note?.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
                       refs.count == 1, let note = table("note_\(refs[0])"),
                       let total = note.rows.last(where: { Self.totalKeys.contains($0.key) }) else { continue }
+                // A note of the operating income that lists the interest too adds up to both lines.
+                let financial = st.rows.first { $0.key == row.key.replacingOccurrences(of: "verksamhetens_", with: "finansiella_") && $0.key != row.key }
                 for column in note.columns {
                     guard let nv = total.values[column], let sv = row.values[column] else { continue }
-                    let passed = abs(abs(nv) - abs(sv)) <= 0.5
-                    let rule = "\(total.key) = |\(st.id).\(row.key)|"
+                    var passed = abs(abs(nv) - abs(sv)) <= 0.5
+                    var rule = "\(total.key) = |\(st.id).\(row.key)|"
+                    if !passed, let f = financial, let fv = f.values[column], abs(abs(nv) - abs(sv) - abs(fv)) <= 0.5 {
+                        passed = true
+                        rule += " + |\(st.id).\(f.key)|"
+                        confirmed.insert("\(st.id)/\(f.key)/\(column)")
+                    }
                     checks.append(Check(table: note.id, rule: rule, column: column, passed: passed,
                                         detail: passed ? "" : "\(format(nv)) != \(format(sv))"))
                     if passed {

@@ -110,4 +110,21 @@ struct TableChecksTests {
         #expect(d.tables[0].rows[1].values["2021"] == 88912)
         #expect(d.checks.contains { $0.rule.hasPrefix("eget_kapital(previous year)") && $0.column == "2021" && !$0.passed })
     }
+
+    @Test func anIncomeNoteListingTheInterestAddsUpToBothLines() {
+        let inc = Table(id: "income_statement", title: "Resultaträkning", page: 14, unit: "kr", columns: ["2023"], rows: [
+            TableRow(key: "verksamhetens_intakter", label: "Verksamhetens intäkter", note: "2", values: TableValues([("2023", 8_035_996)])),
+            TableRow(key: "finansiella_intakter", label: "Finansiella intäkter", values: TableValues([("2023", 133_807)])),
+        ])
+        let note = Table(id: "note_2", title: "Not 2 Verksamhetens intäkter", page: 17, unit: "kr", columns: ["2023"], rows: [
+            TableRow(key: "driftbidrag", label: "Driftbidrag", values: TableValues([("2023", 8_035_996)])),
+            TableRow(key: "ranta", label: "Ränta", values: TableValues([("2023", 133_807)])),
+            TableRow(key: "summa", label: "Summa", values: TableValues([("2023", 8_169_803)])),
+        ])
+        var c = TableChecks(tables: [inc, note], doubts: [])
+        c.run()
+        #expect(c.checks.filter { $0.table == "note_2" }.map(\.rule) == ["sum(rows) = summa",
+            "summa = |income_statement.verksamhetens_intakter| + |income_statement.finansiella_intakter|"])
+        #expect(c.checks.allSatisfy { $0.passed })
+    }
 }
