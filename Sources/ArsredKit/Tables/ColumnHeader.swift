@@ -19,7 +19,8 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// A year printed as `2023`, `2023-12-31`, `31/12 2023`, with OCR repairs.
     static func year(_ word: String) -> Int? {
-        var s = word.trimmingCharacters(in: .init(charactersIn: ".,:;()[]|'"))
+        // OCR specks around a header year include typographic quotes and accents (`‘2023`).
+        var s = word.trimmingCharacters(in: .init(charactersIn: ".,:;()[]|'‘’“”„´`\"«»"))
         if s.count == 10, s.dropFirst(4).first == "-" { s = String(s.prefix(4)) }
         guard s.count == 4 else { return nil }
         let repaired = String(s.map { SwedishNumber.confusions[$0] ?? $0 })

@@ -98,7 +98,8 @@ struct TableReader {
             (words.indices.contains(tokens[$0].wordIndex) ? words[tokens[$0].wordIndex].confidence ?? 0 : 0)
                 < (words.indices.contains(tokens[$1].wordIndex) ? words[tokens[$1].wordIndex].confidence ?? 0 : 0)
         }
-        for i in order {
+        // Only a short token is a speck: a whole figure beside another means a column was lost.
+        for i in order where tokens[i].digits.count <= 2 {
             var rest = tokens; rest.remove(at: i)
             if let seg = SwedishNumber.segmentations(rest, count: 1).first { return seg[0] }
         }
@@ -395,7 +396,14 @@ struct TableReader {
         let tokens = r.tokens
         guard !tokens.isEmpty else { return Assignment() }
         if let a = assignByPosition(r, header: header) { return a }
-        return assignBySequence(tokens, header: header)
+        var a = assignBySequence(tokens, header: header)
+        if header.columns.allSatisfy({ $0.x != nil }), !header.columns.isEmpty, a.warning == nil {
+            // The figures have places but do not fit under the headings (a heading lost to OCR):
+            // a reading in order may sit one column off, and sums across the row would not show it.
+            a.warning = "figures do not stand under the column headings; read in order, in doubt"
+            a.ambiguous = a.cells.map(\.0)
+        }
+        return a
     }
 
     /// A token that reads as a note reference (`2`, `3,6`).
