@@ -304,9 +304,12 @@ struct BarGeometry {
         }
         var x = max(0, approx.x0 - h)
         while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2)) { x += 1 }
+        // A bar longer than its neighbours (figures over 100%) runs on past the window.
+        while x > 0, solid(x - 1) { x -= 1 }
         g.left = Double(x)
         x = min(img.width - 1, approx.x1 + h)
         while x > approx.x0, !(solid(x) && solid(x - 1) && solid(x - 2)) { x -= 1 }
+        while x < img.width - 1, solid(x + 1) { x += 1 }
         g.right = Double(x + 1)
         guard g.right - g.left > Double(approx.width) / 2 else { return nil }
         return g

@@ -82,8 +82,7 @@ struct ChartFixture {
 }
 
 enum SurveyVocabularyFixture {
-    static let questions = (try? SurveyVocabulary.parse(String(contentsOf: SharedData.checkout.appendingPathComponent("pipelines/surveys.yaml"), encoding: .utf8)))
-        .map { v in (1...7).map { v.questions[$0]! } } ?? []
+    static let questions = (try? SurveyVocabulary.load()).map { v in (1...7).map { v.questions[$0]! } } ?? []
 }
 
 /// A page picture drawn on demand at the asked resolution.
@@ -150,5 +149,15 @@ struct FixtureImages: PageImageSource {
         #expect(q2.percentages?[.delvis] == .some(nil))
         #expect(r.checks.filter { !$0.passed }.map(\.column) == ["fraga_2"])
         #expect(r.warnings.contains { $0.contains("question 2") })
+    }
+
+    @Test func aBarWhoseFiguresSumTo110FailsItsCheckAndKeepsNoFigure() throws {
+        var answers = Self.answers
+        answers[2].pct = [0, 0, 20, 30, 30, 30]   // drawn to scale: a bar a tenth too long
+        let r = try read(ChartFixture(palette: Self.blues, font: "Carlito", questions: answers))
+        let q3 = try #require(r.surveys.first?.questions[2])
+        #expect(SurveyCategory.allCases.allSatisfy { q3.percentages?[$0] == .some(nil) })
+        #expect(r.checks.filter { !$0.passed }.map(\.column) == ["fraga_3"])
+        #expect(r.warnings.count == 1 && r.warnings.allSatisfy { $0.contains("question 3") }, "\(r.warnings)")
     }
 }
