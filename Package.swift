@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// The pixel and page code is optimised in debug builds too: unoptimised, reading one scanned
+// report takes minutes instead of seconds, and the test suite runs the corpus end to end.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "arsred",
     platforms: [.macOS(.v14)],
@@ -21,16 +25,17 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
-        .target(name: "Bitmap"),
+        .target(name: "Bitmap", swiftSettings: optimised),
         // Wrappers: the only modules that see a C pointer.
-        .target(name: "Poppler", dependencies: ["CPoppler", "Bitmap"]),
-        .target(name: "Tesseract", dependencies: ["CTesseract", "Bitmap"]),
+        .target(name: "Poppler", dependencies: ["CPoppler", "Bitmap"], swiftSettings: optimised),
+        .target(name: "Tesseract", dependencies: ["CTesseract", "Bitmap"], swiftSettings: optimised),
         // Draws report pages with cairo: the fixture generator's pen.
         .target(name: "Canvas", dependencies: ["CPoppler", "Bitmap"]),
         // The pipeline: one folder per stage.
         .target(name: "ArsredKit",
                 dependencies: ["Bitmap", "Poppler", "Tesseract",
-                               .product(name: "Yams", package: "Yams")]),
+                               .product(name: "Yams", package: "Yams")],
+                swiftSettings: optimised),
         // What users do with the dataset: diff against hand data, export, review.
         .target(name: "ArsredExport",
                 dependencies: ["ArsredKit", "Poppler",
@@ -41,7 +46,7 @@ let package = Package(
         // Makes corpus/: small sample reports with their hand data.
         .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit"]),
         .testTarget(name: "ArsredKitTests",
-                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas", "make-corpus",
+                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas", "make-corpus", "arsred",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: []),
         .testTarget(name: "ArsredExportTests",

@@ -30,7 +30,7 @@ public enum TesseractError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .cannotInitialise(let l, let p):
-            "tesseract: cannot load language '\(l)' from \(p ?? "the default tessdata") (is tesseract-ocr-\(l.split(separator: "+").first ?? "") installed?)"
+            "tesseract: cannot load language '\(l)' from \(p ?? "the default tessdata") (needs \(l.split(separator: "+").map { "tesseract-ocr-\($0)" }.joined(separator: " and ")))"
         }
     }
 }

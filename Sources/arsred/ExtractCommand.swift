@@ -22,7 +22,7 @@ struct ExtractCommand: ParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Tesseract language(s).")
-    var language: String = "swe"
+    var language: String = IngestOptions.defaultLanguage
 
     @Option(help: "Tesseract data folder (default: tesseract's own).")
     var tessdata: String?

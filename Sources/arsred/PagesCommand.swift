@@ -11,7 +11,7 @@ struct PagesCommand: ParsableCommand {
     @Argument(help: "A .pdf or .txt file.") var file: String
     @Option(help: "Pages read at once.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Write the JSON here instead of stdout.") var out: String?
-    @Option(help: "Tesseract language(s).") var language: String = "swe"
+    @Option(help: "Tesseract language(s).") var language: String = IngestOptions.defaultLanguage
     @Option(help: "Folder holding the tesseract models.") var tessdata: String?
     @Option(help: "First page to read.") var first: Int?
     @Option(help: "Last page to read.") var last: Int?

@@ -118,6 +118,7 @@ struct TableChecks {
         noteSums()
         notesAgainstStatements()
         soliditet()
+        equityYearOnYear()
         flagUnconfirmed()
     }
 
@@ -159,17 +160,37 @@ struct TableChecks {
         if !crossUnit { correct(rel: rel, cells: lcells, rhs: r.cells, column: column) }
     }
 
-    /// One doubtful cell in a failed relation, all others certain: the relation fixes it.
+    func inDoubt(_ table: String, _ row: String, _ column: String) -> Bool {
+        doubts.contains { $0.table == table && $0.row == row && $0.column == column }
+    }
+
+    /// A failed relation fixes a doubtful cell when solving for it gives a plausible misreading
+    /// of what was read. One cell in doubt: that one, all others certain. Several in doubt: only
+    /// when exactly one of them admits a repair, and a one-slip repair at that (a sign, one digit).
+    static func chooseRepair(_ candidates: [(read: Double, solved: Double)]) -> Int? {
+        let plausible = candidates.indices.filter {
+            candidates[$0].solved.rounded() == candidates[$0].solved && plausibleRepair(candidates[$0].read, candidates[$0].solved)
+        }
+        guard plausible.count == 1, let i = plausible.first else { return nil }
+        if candidates.count == 1 { return i }
+        return oneSlip(candidates[i].read, candidates[i].solved) ? i : nil
+    }
+
     mutating func correct(rel: Relation, cells lhs: [Cell], rhs: [Cell], column: String) {
         let all = lhs.map { ($0, 1.0) } + rhs.map { ($0, -1.0) }
-        let doubtful = all.filter { c, _ in doubts.contains { $0.table == c.table && $0.row == c.row && $0.column == c.column } }
-        guard doubtful.count == 1, let (cell, side) = doubtful.first, !cell.absolute, cell.table == rel.table else { return }
-        // sum(lhs) - sum(rhs) = 0 -> solve for the doubtful cell.
-        let others = all.filter { !($0.0.row == cell.row && $0.0.table == cell.table) }
-            .reduce(0.0) { $0 + $1.1 * $1.0.sign * ($1.0.absolute ? abs($1.0.value) : $1.0.value) }
-        let coefficient = side * cell.sign
-        let solved = -others / coefficient
-        guard solved.rounded() == solved, Self.plausibleRepair(cell.value, solved) else { return }
+        let doubtful = all.indices.filter { inDoubt(all[$0].0.table, all[$0].0.row, all[$0].0.column) }
+        guard !doubtful.isEmpty, doubtful.allSatisfy({ all[$0].0.table == rel.table }) else { return }
+        // sum(lhs) - sum(rhs) = 0 -> solve for one cell; `|x|` keeps the printed sign.
+        func contribution(_ c: Cell) -> Double { c.sign * (c.absolute ? abs(c.value) : c.value) }
+        let candidates = doubtful.map { i -> (read: Double, solved: Double) in
+            let (cell, side) = all[i]
+            let others = all.indices.filter { $0 != i }.reduce(0.0) { $0 + all[$1].1 * contribution(all[$1].0) }
+            var solved = -others / (side * cell.sign)
+            if cell.absolute { solved = solved < 0 ? .nan : (cell.value < 0 ? -solved : solved) }
+            return (cell.value, solved)
+        }
+        guard let pick = Self.chooseRepair(candidates) else { return }
+        let cell = all[doubtful[pick]].0, solved = candidates[pick].solved
         guard let ti = tables.firstIndex(where: { $0.id == cell.table }),
               let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { return }
         tables[ti].rows[ri].values[column] = solved
@@ -202,11 +223,29 @@ struct TableChecks {
     }
 
     /// An OCR misreading changes few digits: a correction that rewrites the number is no repair.
+    /// Up to two digits read wrong, or one digit too many or too few.
     static func plausibleRepair(_ read: Double, _ solved: Double) -> Bool {
+        guard read.isFinite, solved.isFinite else { return false }
         if read == -solved { return true }
         let a = String(Int(abs(read))), b = String(Int(abs(solved)))
-        guard a.count == b.count else { return false }
-        return zip(a, b).filter { $0 != $1 }.count <= 2
+        if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 2 }
+        return oneDigitApart(a, b)
+    }
+
+    /// A sign lost or gained, one digit read wrong, or one digit too many or too few.
+    static func oneSlip(_ read: Double, _ solved: Double) -> Bool {
+        guard read.isFinite, solved.isFinite else { return false }
+        if read == -solved { return true }
+        let a = String(Int(abs(read))), b = String(Int(abs(solved)))
+        if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }
+        return oneDigitApart(a, b)
+    }
+
+    /// The longer digit string with one digit left out is the shorter.
+    static func oneDigitApart(_ a: String, _ b: String) -> Bool {
+        let (long, short) = a.count > b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
+        guard long.count == short.count + 1 else { return false }
+        return long.indices.contains { i in var l = long; l.remove(at: i); return l == short }
     }
 
     func format(_ v: Double) -> String {
@@ -234,12 +273,13 @@ struct TableChecks {
                     for r in items where r.values[column] != nil { confirmed.insert("\(t.id)/\(r.key)/\(column)") }
                     confirmed.insert("\(t.id)/\(total.key)/\(column)")
                 } else {
-                    let inDoubt = items.filter { r in doubts.contains { $0.table == t.id && $0.row == r.key && $0.column == column } && r.values[column] != nil }
-                    if inDoubt.count == 1, let r = inDoubt.first, let old = r.values[column],
+                    let doubtful = items.filter { r in inDoubt(t.id, r.key, column) && r.values[column] != nil }
+                    let candidates = doubtful.map { r in (read: r.values[column]!, solved: r.values[column]! + (tv - s)) }
+                    if let pick = Self.chooseRepair(candidates), let old = doubtful[pick].values[column],
                        let tix = tables.firstIndex(where: { $0.id == t.id }),
-                       let rix = tables[tix].rows.firstIndex(where: { $0.key == r.key }) {
-                        let fixed = old + (tv - s)
-                        guard Self.plausibleRepair(old, fixed) else { continue }
+                       let rix = tables[tix].rows.firstIndex(where: { $0.key == doubtful[pick].key }) {
+                        let r = doubtful[pick]
+                        let fixed = candidates[pick].solved
                         tables[tix].rows[rix].values[column] = fixed
                         var d = tables[tix].rows[rix].derivedFrom ?? [:]
                         d[column] = rule
@@ -258,10 +298,17 @@ struct TableChecks {
                 guard let refs = row.note?.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
                       refs.count == 1, let note = table("note_\(refs[0])"),
                       let total = note.rows.last(where: { Self.totalKeys.contains($0.key) }) else { continue }
+                // A note of the operating income that lists the interest too adds up to both lines.
+                let financial = st.rows.first { $0.key == row.key.replacingOccurrences(of: "verksamhetens_", with: "finansiella_") && $0.key != row.key }
                 for column in note.columns {
                     guard let nv = total.values[column], let sv = row.values[column] else { continue }
-                    let passed = abs(abs(nv) - abs(sv)) <= 0.5
-                    let rule = "\(total.key) = |\(st.id).\(row.key)|"
+                    var passed = abs(abs(nv) - abs(sv)) <= 0.5
+                    var rule = "\(total.key) = |\(st.id).\(row.key)|"
+                    if !passed, let f = financial, let fv = f.values[column], abs(abs(nv) - abs(sv) - abs(fv)) <= 0.5 {
+                        passed = true
+                        rule += " + |\(st.id).\(f.key)|"
+                        confirmed.insert("\(st.id)/\(f.key)/\(column)")
+                    }
                     checks.append(Check(table: note.id, rule: rule, column: column, passed: passed,
                                         detail: passed ? "" : "\(format(nv)) != \(format(sv))"))
                     if passed {
@@ -288,6 +335,61 @@ struct TableChecks {
                                 column: column, passed: passed, detail: passed ? "" : "\(format(s)) != \(String(format: "%.1f", expected))"))
             if passed { confirmed.insert("\(fy.id)/soliditet/\(column)") }
         }
+    }
+
+    /// The five-year overview year on year: last year's equity plus this year's result is this
+    /// year's equity (within the rounding of its unit). Checked only where most of the overview's
+    /// own years bear it out; a doubtful figure it pins to one plausible reading is corrected.
+    mutating func equityYearOnYear() {
+        guard let ti = tables.firstIndex(where: { $0.id == "five_year_overview" }),
+              let ek = tables[ti].rows.firstIndex(where: { $0.key == "eget_kapital" }),
+              let ar = tables[ti].rows.firstIndex(where: { $0.key == "arets_resultat" }) else { return }
+        let t = tables[ti]
+        let tolerance = t.unit == "kr" ? 0.5 : 1.0
+        let rule = "eget_kapital(previous year) + arets_resultat = eget_kapital"
+        struct Pair { var year: String; var previous: String; var gap: Double }
+        let pairs = t.columns.compactMap { c -> Pair? in
+            guard let y = Int(c), let e1 = t.rows[ek].values[c], let e0 = t.rows[ek].values[String(y - 1)],
+                  let r = t.rows[ar].values[c] else { return nil }
+            return Pair(year: c, previous: String(y - 1), gap: e0 + r - e1)
+        }
+        let holding = pairs.filter { abs($0.gap) <= tolerance }.count
+        guard holding >= 2, holding * 2 >= pairs.count else { return }
+        var suspects: [(row: Int, column: String)] = []
+        for p in pairs {
+            let passed = abs(p.gap) <= tolerance
+            checks.append(Check(table: t.id, rule: rule, column: p.year, passed: passed,
+                                detail: passed ? "" : "\(format(p.gap + t.rows[ek].values[p.year]!)) != \(format(t.rows[ek].values[p.year]!))"))
+            let cells = [(ek, p.year), (ek, p.previous), (ar, p.year)]
+            if passed {
+                for (r, c) in cells { confirmed.insert("\(t.id)/\(t.rows[r].key)/\(c)") }
+            } else {
+                for (r, c) in cells where inDoubt(t.id, t.rows[r].key, c) && !suspects.contains(where: { $0 == (r, c) }) { suspects.append((r, c)) }
+            }
+        }
+        guard !suspects.isEmpty else { return }
+        // Each suspect's readings allowed by every pair it stands in.
+        var found: [(row: Int, column: String, value: Double)] = []
+        for (r, c) in suspects {
+            guard let read = t.rows[r].values[c] else { continue }
+            var lo = -Double.infinity, hi = Double.infinity
+            for p in pairs where (r == ek && (p.year == c || p.previous == c)) || (r == ar && p.year == c) {
+                let e1 = t.rows[ek].values[p.year]!, e0 = t.rows[ek].values[p.previous]!, res = t.rows[ar].values[p.year]!
+                let centre = r == ar ? e1 - e0 : (p.year == c ? e0 + res : e1 - res)
+                lo = max(lo, centre - tolerance); hi = min(hi, centre + tolerance)
+            }
+            guard lo <= hi, hi - lo <= 4 else { continue }
+            let plausible = stride(from: lo.rounded(.up), through: hi.rounded(.down), by: 1).filter {
+                suspects.count == 1 ? Self.plausibleRepair(read, $0) : Self.oneSlip(read, $0)
+            }
+            if plausible.count == 1 { found.append((r, c, plausible[0])) }
+        }
+        guard found.count == 1, let f = found.first, let old = tables[ti].rows[f.row].values[f.column] else { return }
+        tables[ti].rows[f.row].values[f.column] = f.value
+        var d = tables[ti].rows[f.row].derivedFrom ?? [:]
+        d[f.column] = rule
+        tables[ti].rows[f.row].derivedFrom = d
+        warnings.append("\(t.id): \(t.rows[f.row].key) \(f.column) read as \(format(old)) (in doubt), set to \(format(f.value)) from \(rule)")
     }
 
     /// Figures in doubt, or read by OCR, that no passing check confirmed: say so, naming the table.

@@ -4,6 +4,11 @@ import Tesseract
 
 /// How to ingest a document.
 public struct IngestOptions: Sendable {
+    /// Swedish first, English second: measured on the dev corpus, `swe+eng` reads more table
+    /// figures right than `swe` alone (five-year overviews 0.995 against 0.944 recall) at the
+    /// same CPU time; English words and figures set in English fonts are common in these reports.
+    public static let defaultLanguage = "swe+eng"
+
     /// Pages read at once (one poppler document and one tesseract instance per worker).
     public var jobs: Int
     /// Tesseract language(s), e.g. "swe" or "swe+eng".
@@ -22,7 +27,7 @@ public struct IngestOptions: Sendable {
     /// Only these pages (1-based), for debugging and tests; nil: all.
     public var pages: ClosedRange<Int>?
 
-    public init(jobs: Int = 2, language: String = "swe", tessdataPath: String? = nil,
+    public init(jobs: Int = 2, language: String = IngestOptions.defaultLanguage, tessdataPath: String? = nil,
                 mustReadFully: (@Sendable (Page) -> Bool)? = nil, maxDPI: Double = 200, skimDPI: Double = 100,
                 pages: ClosedRange<Int>? = nil) {
         self.jobs = jobs; self.language = language; self.tessdataPath = tessdataPath

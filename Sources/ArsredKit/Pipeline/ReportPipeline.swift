@@ -11,7 +11,7 @@ public struct PipelineOptions: Sendable {
     /// extracted. Off by default: tesseract's cost is per text line, not per pixel, so a skim
     /// costs nearly a full read (see bench/run).
     public var skim: Bool
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = "swe", tessdataPath: String? = nil,
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = IngestOptions.defaultLanguage, tessdataPath: String? = nil,
                 skim: Bool = false) {
         self.jobs = max(1, jobs); self.language = language; self.tessdataPath = tessdataPath; self.skim = skim
     }

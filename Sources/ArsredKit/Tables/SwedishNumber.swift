@@ -14,6 +14,9 @@ public struct NumericToken: Sendable, Equatable {
     public var isDash: Bool
     /// Index of the word in its line.
     public var wordIndex: Int = 0
+    /// Read by `lenientToken` with marks left over (`6OH`, `BORK` for `60 %`, `80 %`): only a
+    /// share's two digits survive that.
+    public var garbled: Bool = false
 
     /// Can follow another token inside one number (`8 036 000`): three digits or a multiple.
     var isContinuation: Bool {
@@ -123,6 +126,30 @@ public enum SwedishNumber {
         }
         return NumericToken(digits: digits, decimals: decimals, negative: negative, opensParen: open,
                             closesParen: close, percent: percent, repaired: repaired, isDash: false)
+    }
+
+    /// A figure OCR garbled beyond `token` (`i` for `1`, `6OH` and `BORK` for `60 %` and `80 %`):
+    /// the leading run of digits and letters confused with digits, followed by at most as many
+    /// leftover marks (three at most). Always repaired; `garbled` when marks were left over.
+    public static func lenientToken(_ word: String) -> NumericToken? {
+        if let t = token(word) { return t }
+        var s = Substring(word)
+        var negative = false
+        while let f = s.first, leadingJunk.contains(f) || minusSigns.contains(f) {
+            if minusSigns.contains(f) { negative = true }
+            s = s.dropFirst()
+        }
+        var digits = ""
+        while let c = s.first, let d: Character = (c.isASCII && c.isNumber) ? c : confusions[c] {
+            digits.append(d); s = s.dropFirst()
+        }
+        guard !digits.isEmpty, s.count <= 3, digits.count >= s.count else { return nil }
+        var t = NumericToken(digits: digits, decimals: nil, negative: negative, opensParen: false, closesParen: false,
+                             percent: false, repaired: true, isDash: false)
+        t.garbled = !s.isEmpty
+        // Only a share survives garbling, and a dash before one is a speck.
+        if t.garbled { t.negative = false }
+        return t
     }
 
     /// The value of tokens taken as one number.

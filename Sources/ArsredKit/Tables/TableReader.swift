@@ -46,6 +46,8 @@ struct TableReader {
         var kr = false
         var i = line.words.count - 1
         var pendingPercent = false
+        let heights = line.words.compactMap { $0.box?.height }.sorted()
+        let rowHeight = heights.isEmpty ? nil : heights[heights.count / 2]
         while i >= 0 {
             let w = line.words[i]
             let t = w.text.trimmingCharacters(in: .whitespaces)
@@ -75,6 +77,11 @@ struct TableReader {
                 break
             }
             if pendingPercent { tok.percent = true; pendingPercent = false }
+            // A figure flatter than the row's text is a dash read as a digit (an empty cell).
+            if let h = rowHeight, let b = w.box, b.height < 0.4 * h, !tok.isDash {
+                tok = NumericToken(digits: "", decimals: nil, negative: false, opensParen: false, closesParen: false,
+                                   percent: false, repaired: false, isDash: true)
+            }
             tok.wordIndex = i
             if let c = w.confidence, c < lowConfidence { tok.repaired = true }
             tokens.insert(tok, at: 0)
@@ -247,11 +254,17 @@ struct TableReader {
         var keyCounts: [String: Int] = [:]
         var page = rows.first?.pageNumber ?? lines.first?.pageNumber ?? 1
         if let first = lines.first { page = first.pageNumber }
-        for r in rows {
+        for var r in rows {
             // Label-only lines that are no known label and hardly a word: ruling read as text.
             if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
                 && r.label.filter(\.isLetter).count < 4 { continue }
+            r = recoverCells(r, header: header)
             let (canon, rowUnit) = canonicalLabel(r.label, kind: kind, isNote: id.hasPrefix("note_"))
+            if rowUnit != "%", r.tokens.contains(where: \.garbled) {
+                // Leftover marks beside a figure that is no share: no trustworthy reading.
+                r.tokens.removeAll(where: \.garbled)
+                warnings.append("\(id): row \(FoldedText.fold(canon)): an unreadable figure left out")
+            }
             var key = FoldedText.fold(canon)
             guard !key.isEmpty else { continue }
             keyCounts[key, default: 0] += 1
@@ -267,6 +280,12 @@ struct TableReader {
             if rowUnit == "%" || rowUnit == nil && assigned.cells.contains(where: { $0.1.percent }) {
                 for (col, v) in values where v > 100 || v < 0 {
                     let digits = String(Int(abs(v)))
+                    // Beyond two digits and a `%` read as two more, the share's digits are not known.
+                    if digits.count > 4 {
+                        values[col] = nil
+                        warnings.append("\(id): row \(key) \(col): share read as \(digits) left out")
+                        continue
+                    }
                     if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
                     doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
                 }
@@ -284,6 +303,43 @@ struct TableReader {
         }
         let table = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
         return TableReading(table: table, doubts: doubts, warnings: warnings)
+    }
+
+    /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the
+    /// columns yet stop the split's run of figures, landing in the label or dropped as specks:
+    /// read every word under the columns leniently (in doubt) and keep them out of the label.
+    /// Unchanged when a word there reads as no figure at all (prose, a label running long).
+    func recoverCells(_ r: RawRow, header: ColumnHeader) -> RawRow {
+        guard let first = header.columns.first?.x, header.columns.allSatisfy({ $0.x != nil }),
+              !r.tokens.isEmpty, r.words.allSatisfy({ $0.box != nil }) else { return r }
+        let used = Set(r.tokens.map(\.wordIndex))
+        guard let start = r.words.indices.first(where: { r.words[$0].box!.x1 > first.lowerBound + 1 }) else { return r }
+        let heights = r.words.map { $0.box!.height }.sorted()
+        let h = heights[heights.count / 2]
+        var recovered: [NumericToken] = []
+        for i in start..<r.words.count where !used.contains(i) {
+            let w = r.words[i], t = w.text
+            if !t.contains(where: { $0.isLetter || $0.isNumber }) || ["kr", "tkr", "sek"].contains(w.folded) { continue }
+            // A `%` misread right beside its figure.
+            if i > 0, used.contains(i - 1) || recovered.last?.wordIndex == i - 1,
+               w.box!.x0 - r.words[i - 1].box!.x1 < 0.6 * h, t.count <= 2, !t.contains(where: \.isNumber) { continue }
+            guard var tok = SwedishNumber.lenientToken(t) else { return r }
+            tok.wordIndex = i
+            tok.repaired = true
+            recovered.append(tok)
+        }
+        guard !recovered.isEmpty else { return r }
+        var out = r
+        out.tokens = (r.tokens + recovered).sorted { $0.wordIndex < $1.wordIndex }
+        // Words of the split's label that stand under the columns leave it.
+        let labelEnd = r.tokens.map(\.wordIndex).min() ?? r.words.count
+        if start < labelEnd {
+            let intruding = LabelText.cleaned(r.words[start..<labelEnd].map(\.text).joined(separator: " "))
+            if r.label.hasSuffix(intruding) {
+                out.label = String(r.label.dropLast(intruding.count)).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return out
     }
 
     func startsLowercase(_ s: String) -> Bool { s.first.map { $0.isLowercase } ?? false }

@@ -103,7 +103,7 @@ import Testing
         guard SharedData.available() else { return }
         let options = IngestOptions(jobs: 1, tessdataPath: "/nonexistent/tessdata", pages: 3...3)
         #expect(throws: IngestError.ocrUnavailable(
-            "tesseract: cannot load language 'swe' from /nonexistent/tessdata (is tesseract-ocr-swe installed?)")) {
+            "tesseract: cannot load language 'swe+eng' from /nonexistent/tessdata (needs tesseract-ocr-swe and tesseract-ocr-eng)")) {
             try Ingest.document(at: SharedData.corpus("dev01-alv-kust-2023.pdf"), options: options)
         }
         let textPage = IngestOptions(jobs: 1, tessdataPath: "/nonexistent/tessdata", pages: 2...2)

@@ -33,6 +33,22 @@ struct SwedishNumberTests {
         #expect(SwedishNumber.token("IS") == nil)
     }
 
+    @Test func readsGarbledSharesLeniently() {
+        // `60 %`, `80 %`, `75 %` as OCR printed them under a five-year overview's columns.
+        let sixty = SwedishNumber.lenientToken("6OH")
+        #expect(sixty?.digits == "60" && sixty?.garbled == true && sixty?.repaired == true)
+        #expect(SwedishNumber.lenientToken("BORK")?.digits == "80")
+        let dashed = SwedishNumber.lenientToken("—75KH")
+        #expect(dashed?.digits == "75" && dashed?.negative == false)
+        // A lone confusable letter is a digit, no marks left over.
+        let one = SwedishNumber.lenientToken("i")
+        #expect(one?.digits == "1" && one?.garbled == false && one?.repaired == true)
+        // A well-formed figure is read as `token` reads it; words stay words.
+        #expect(SwedishNumber.lenientToken("-94") == SwedishNumber.token("-94"))
+        #expect(SwedishNumber.lenientToken("Soliditet") == nil)
+        #expect(SwedishNumber.lenientToken("förbundet,") == nil)
+    }
+
     @Test func splitsThreeNumbersByDigitGrouping() {
         let tokens = "11 190 000 11744 081 11 764 068".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
         let segs = SwedishNumber.segmentations(tokens, count: 3)

@@ -80,6 +80,61 @@ struct TableReaderTests {
         #expect(r.checks.contains { $0.table == "note_2" && $0.column == "2022" && $0.passed })
     }
 
+    /// Positions and OCR confidences as the 200-dpi read of a scanned overview gave them.
+    @Test func garbledSharesUnderTheColumnsAreRecoveredInDoubt() throws {
+        func line(_ y: Double, _ words: [(String, Double, Double)]) -> Line {
+            Line(words: words.map { Word(text: $0.0, box: Box(x0: $0.1, y0: y, x1: $0.2, y1: y + 9), confidence: 90) })
+        }
+        let page = Page(number: 4, method: .ocr, lines: [
+            line(60, [("1.1", 67, 85), ("Översikt", 89, 144), ("över", 149, 177), ("verksamhetens", 181, 281), ("utveckling", 286, 353)]),
+            line(80, [("Belopp", 66, 93), ("i", 96, 97), ("tkr", 100, 110), ("2023", 346, 367), ("2022", 388, 408),
+                      ("2021", 429, 450), ("2020", 471, 492), ("2019", 512, 534)]),
+            line(100, [("Årets", 71, 94), ("resultat", 98, 129), ("-94", 353, 366), ("514", 393, 408), ("-305", 431, 450),
+                       ("554", 476, 492), ("252", 518, 533)]),
+            line(120, [("Soliditet", 72, 106), ("7990", 345, 366), ("87", 386, 408), ("6OH", 428, 450), ("BORK", 470, 492),
+                       ("7894", 512, 533)]),
+            line(140, [("Antal", 71, 93), ("anställda", 96, 135), ("1", 362, 366), ("1", 403, 408), ("i", 430, 434),
+                       ("1", 487, 491), ("1", 529, 533)]),
+        ])
+        let r = try recognise([page])
+        let t = try #require(r.tables.first { $0.id == "five_year_overview" })
+        let share = try #require(t.rows.first { $0.key == "soliditet" })
+        #expect(share.label == "Soliditet" && share.unit == "%")
+        #expect(share.values == TableValues([("2023", 79), ("2022", 87), ("2021", 60), ("2020", 80), ("2019", 78)]))
+        #expect(t.rows.first { $0.key == "antal_anstallda" }?.values["2021"] == 1)
+        // Nothing confirms them: the table says so.
+        #expect(r.warnings.contains { $0.hasPrefix("five_year_overview:") && $0.contains("soliditet 2021") })
+    }
+
+    @Test func aGarbledWordInAKronorRowIsLeftOutWithAWarning() throws {
+        let r = try recognise([Page(number: 5, method: .ocr, lines: [
+            Self.placed(60, [("Not", 63), ("3", 84), ("Verksamhetens", 93), ("kostnader", 176)]),
+            Self.placed(80, [("2023-12-31", 380), ("2022-12-31", 460)]),
+            Self.placed(100, [("Styrelse", 69), ("B4RK", 402), ("105634", 482)]),
+            Self.placed(120, [("Revision", 69), ("94717", 407), ("137394", 482)]),
+            Self.placed(140, [("Summa", 69), ("174000", 402), ("243028", 482)]),
+        ])])
+        let t = try #require(r.tables.first { $0.id == "note_3" })
+        #expect(t.rows[0].values == TableValues([("2022", 105_634)]))
+        #expect(r.warnings.contains { $0 == "note_3: row styrelse: an unreadable figure left out" })
+    }
+
+    @Test func aFlatDigitIsADashReadAsAFigure() throws {
+        var dashed = Self.placed(100, [("Enter", 79), ("1395405", 399), ("4", 519)])
+        dashed.words[2].box = Box(x0: 519, y0: 106.8, x1: 521.6, y1: 107.5) // a dash 0.7 pt high
+        let page = Page(number: 15, method: .ocr, lines: [
+            Self.placed(60, [("Not", 63), ("3", 84), ("Verksamhetens", 93), ("kostnader", 176)]),
+            Self.placed(80, [("2023-12-31", 389), ("2022-12-31", 471)]),
+            Self.placed(90, [("Revision", 79), ("94717", 412), ("137394", 488)]),
+            Line(words: dashed.words),
+            Self.placed(120, [("Totalt", 77), ("1490122", 399), ("137394", 488)]),
+        ])
+        let r = try recognise([page])
+        let t = try #require(r.tables.first { $0.id == "note_3" })
+        #expect(t.rows.first { $0.key == "enter" }?.values == TableValues([("2023", 1_395_405)]))
+        #expect(r.checks.contains { $0.table == "note_3" && $0.column == "2022" && $0.passed })
+    }
+
     @Test func labelsAndFiguresPrintedApartArePaired() throws {
         let r = try recognise([Self.page(15, [
             "Not 4 Fordringar",

@@ -9,7 +9,7 @@ import Testing
             try TesseractEngine(language: "swe", dataPath: "/nonexistent/tessdata")
         }
         #expect(TesseractError.cannotInitialise(language: "swe", dataPath: "/nonexistent/tessdata").description
-            == "tesseract: cannot load language 'swe' from /nonexistent/tessdata (is tesseract-ocr-swe installed?)")
+            == "tesseract: cannot load language 'swe' from /nonexistent/tessdata (needs tesseract-ocr-swe)")
     }
 
     @Test func readsAFigureFromAScannedPage() throws {
