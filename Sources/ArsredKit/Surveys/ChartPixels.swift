@@ -5,6 +5,7 @@ struct PixelBox: Equatable {
     var x0: Int, y0: Int, x1: Int, y1: Int
     var width: Int { x1 - x0 }
     var height: Int { y1 - y0 }
+    func inset(by d: Int) -> PixelBox { PixelBox(x0: x0 + d, y0: y0 + d, x1: x1 - d, y1: y1 - d) }
     func union(_ o: PixelBox) -> PixelBox {
         PixelBox(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
     }
@@ -177,17 +178,23 @@ enum ChartFinder {
             let barColours = coloursAlong(s, in: img)
             let uniform = swatches.filter { img.uniformity(PixelBox(x0: $0.x0 + 1, y0: $0.y0 + 1, x1: $0.x1 - 1, y1: $0.y1 - 1)) >= 0.6 }
             let coloured = uniform.filter { sw in
-                guard let c = img.medianColour(sw) else { return false }
+                // The mark's inside: on a blurred scan its rim fades into the paper.
+                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
                 return barColours.contains { $0.distance(c) < 45 }
             }
             // The band the bar-coloured marks lie in; its other same-sized marks belong too
-            // (a category no bar shows).
-            let seed = legendBand(coloured)
-            var band = seed
-            if let top = seed.map(\.y0).min(), let bottom = seed.map(\.y1).max(), let ref = seed.first {
-                for m in uniform where !band.contains(m) && m.y0 >= top - ref.height && m.y1 <= bottom + ref.height
-                    && abs(m.width - ref.width) <= max(2, ref.width / 4) && abs(m.height - ref.height) <= max(2, ref.height / 4) {
-                    band.append(m)
+            // (a category no bar shows, a mark too faded to match), row by row.
+            var band = legendBand(coloured)
+            if let ref = band.first {
+                var grown = true
+                while grown {
+                    grown = false
+                    guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
+                    for m in uniform where !band.contains(m) && m.y0 >= top - 3 * ref.height && m.y1 <= bottom + 3 * ref.height
+                        && abs(m.width - ref.width) <= max(2, ref.width / 4) && abs(m.height - ref.height) <= max(2, ref.height / 4)
+                        && band.contains(where: { abs($0.x0 - m.x0) <= max(2, ref.width / 2) || abs($0.y0 - m.y0) <= max(2, ref.height / 2) }) {
+                        band.append(m); grown = true
+                    }
                 }
             }
             layouts.append(Layout(bars: s, swatches: band))

@@ -37,20 +37,23 @@ struct ChartReader {
         let lo = try images.image(page: page, region: nil, dpi: findDpi)
         var out: [ChartReading] = []
         for layout in ChartFinder.find(in: lo, dpi: findDpi) {
-            if let r = try read(layout: layout, page: page, images: images) { out.append(r) }
+            if let r = try read(layout: layout, page: page, pageWidthPx: lo.width, images: images) { out.append(r) }
         }
         return out
     }
 
-    private func read(layout: ChartFinder.Layout, page: Int, images: any PageImageSource) throws -> ChartReading? {
+    private func read(layout: ChartFinder.Layout, page: Int, pageWidthPx: Int, images: any PageImageSource) throws -> ChartReading? {
         let toPt = 72 / findDpi
         let first = layout.bars.first!, last = layout.bars.last!
         let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1) : Double(first.height * 2)
         var bottomPx = Double(last.y1) + pitch * 0.5
         for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height)) }
+        // Wide enough for the legend's last name, which may run past the bars' end.
+        var rightPx = Double(first.x1) + Double(first.width) * 0.05
+        if let legendEnd = layout.swatches.map(\.x1).max() { rightPx = max(rightPx, Double(legendEnd) + Double(first.width) * 0.3) }
         let regionPt = Box(x0: max(0, Double(first.x0) - Double(first.width) * 0.45) * toPt,
                            y0: max(0, Double(first.y0) - pitch * 0.5) * toPt,
-                           x1: (Double(first.x1) + Double(first.width) * 0.05) * toPt,
+                           x1: min(Double(pageWidthPx), rightPx) * toPt,
                            y1: bottomPx * toPt)
         let img = try images.image(page: page, region: regionPt, dpi: dpi)
         let s = dpi / findDpi
@@ -64,7 +67,7 @@ struct ChartReader {
         let swatches = layout.swatches.map(hi)
         var legend: [(colour: Colour, category: SurveyCategory?)] = []
         var texts: [String] = []
-        for (i, sw) in swatches.enumerated() {
+        for sw in swatches {
             let inset = max(1, sw.width / 4)
             guard let c = img.medianColour(PixelBox(x0: sw.x0 + inset, y0: sw.y0 + inset, x1: sw.x1 - inset, y1: sw.y1 - inset)) else { continue }
             let rowMates = swatches.filter { abs($0.y0 - sw.y0) <= sw.height / 2 && $0.x0 > sw.x0 }
@@ -74,7 +77,6 @@ struct ChartReader {
             let text = crop.map { reader.readLine($0, dpi: Int(dpi), whitelist: nil) } ?? ""
             legend.append((c, vocabulary.category(named: FoldedText.fold(text))))
             texts.append(text)
-            _ = i
         }
         // One swatch and one category left over: they belong together.
         let named = Set(legend.compactMap(\.category))
@@ -162,30 +164,79 @@ struct ChartReader {
         let w = x1 - x0 - 2 * inset
         let h = Int(g.height * 0.84)
         guard w > 4, h > 4 else { return (false, nil) }
-        // Deskewed crop along the bar: text pixels (far from the segment colour) black.
-        var px = [UInt8](repeating: 255, count: w * h)
-        var ink = 0
+        // Deskewed crop along the bar; a pixel's distance from the segment colour says how
+        // much it is text.
+        var distance = [Double](repeating: 0, count: w * h)
         for c in 0..<w {
             let x = x0 + inset + c
             let top = g.y(at: Double(x)) - Double(h) / 2
             for r in 0..<h {
                 let y = Int(top) + r
                 guard y >= 0, y < img.height, x < img.width else { continue }
-                if img.colour(x, y).distance(colour) > 90 { px[r * w + c] = 0; ink += 1 }
+                distance[r * w + c] = img.colour(x, y).distance(colour)
             }
         }
-        guard ink >= max(20, w * h / 100) else { return (false, nil) }
+        let loose = 90.0
+        let inkDistances = distance.filter { $0 > loose }.sorted()
+        guard !inkDistances.isEmpty else { return (false, nil) }
+        // Labels sit centred in their segment and do not grow with it: ink counted in the middle.
+        let window = min(w, 4 * h)
+        let middle = (w - window) / 2
+        let inkInMiddle = (0..<h).reduce(0) { n, r in n + (middle..<(middle + window)).filter { distance[r * w + $0] > loose }.count }
+        guard inkInMiddle >= max(20, window * h / 100) else { return (false, nil) }
         let pad = 12
-        var padded = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
-        for r in 0..<h { for c in 0..<w { padded[c + pad, r + pad] = px[r * w + c] } }
-        for attempt in 0..<2 {
-            let image = attempt == 0 ? padded : scaled(padded, by: 2)
-            let text = reader.readLine(image, dpi: Int(dpi) * (attempt + 1), whitelist: "0123456789%")
+        func binarised(_ threshold: Double) -> GreyImage {
+            var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
+            for r in 0..<h { for c in 0..<w where distance[r * w + c] > threshold { out[c + pad, r + pad] = 0 } }
+            return out
+        }
+        let inkLevel = inkDistances[inkDistances.count * 95 / 100]
+        // Shades of grey by distance: tesseract reads soft edges better than a hard cut at times.
+        func shaded() -> GreyImage {
+            var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
+            let from = 40.0, span = max(1, inkLevel - from)
+            for r in 0..<h {
+                for c in 0..<w { out[c + pad, r + pad] = UInt8(255 - 255 * min(1, max(0, (distance[r * w + c] - from) / span))) }
+            }
+            return out
+        }
+        let padded = binarised(loose)
+        // The label alone with a margin of a third of its height.
+        func tight() -> GreyImage {
+            var bx0 = w, bx1 = 0, by0 = h, by1 = 0
+            for r in 0..<h { for c in 0..<w where distance[r * w + c] > loose { bx0 = min(bx0, c); bx1 = max(bx1, c + 1); by0 = min(by0, r); by1 = max(by1, r + 1) } }
+            let m = max(4, (by1 - by0) / 3)
+            var out = GreyImage(width: bx1 - bx0 + 2 * m, height: by1 - by0 + 2 * m)
+            for r in by0..<by1 { for c in bx0..<bx1 where distance[r * w + c] > loose { out[c - bx0 + m, r - by0 + m] = 0 } }
+            return out
+        }
+        // Each a second chance for a label tesseract misses: as cut; shaded; cut close; twice as
+        // large; the core of the strokes (on a blurred scan a loose cut fuses neighbouring
+        // figures); thinned (bold figures on a scan read as `%` alone). A reading counts only
+        // when it agrees with the segment's width.
+        let attempts: [() -> (GreyImage, Int)] = [
+            { (padded, 1) }, { (shaded(), 1) }, { (tight(), 1) }, { (self.scaled(padded, by: 2), 2) },
+            { (binarised(max(loose, 0.75 * inkLevel)), 1) }, { (self.thinned(padded), 1) },
+        ]
+        for make in attempts {
+            let (image, scale) = make()
+            let text = reader.readLine(image, dpi: Int(dpi) * scale, whitelist: "0123456789%")
             let digits = text.filter(\.isNumber)
             guard !digits.isEmpty, digits.count <= 3, let v = Double(digits), v <= 100 else { continue }
             if abs(v - widthPercent) <= 1.6 { return (true, v) }
         }
         return (true, nil)
+    }
+
+    /// Black pixels with a white 4-neighbour turned white: strokes one pixel thinner each side.
+    private func thinned(_ g: GreyImage) -> GreyImage {
+        var out = g
+        for y in 1..<max(1, g.height - 1) {
+            for x in 1..<max(1, g.width - 1) where g[x, y] == 0 {
+                if g[x - 1, y] != 0 || g[x + 1, y] != 0 || g[x, y - 1] != 0 || g[x, y + 1] != 0 { out[x, y] = 255 }
+            }
+        }
+        return out
     }
 
     private func scaled(_ g: GreyImage, by k: Int) -> GreyImage {
@@ -253,9 +304,12 @@ struct BarGeometry {
         }
         var x = max(0, approx.x0 - h)
         while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2)) { x += 1 }
+        // A bar longer than its neighbours (figures over 100%) runs on past the window.
+        while x > 0, solid(x - 1) { x -= 1 }
         g.left = Double(x)
         x = min(img.width - 1, approx.x1 + h)
         while x > approx.x0, !(solid(x) && solid(x - 1) && solid(x - 2)) { x -= 1 }
+        while x < img.width - 1, solid(x + 1) { x += 1 }
         g.right = Double(x + 1)
         guard g.right - g.left > Double(approx.width) / 2 else { return nil }
         return g

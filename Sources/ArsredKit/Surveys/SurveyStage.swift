@@ -33,9 +33,11 @@ public enum SurveyStage {
             return result
         }
         let chartReader = ChartReader(vocabulary: vocabulary, reader: reader)
+        // A chart may sit on the page after its heading and question list.
+        let present = Set(document.pages.map(\.number))
         var candidates: [Int] = []
         for p in document.pages where pageHoldsSurvey(p, vocabulary) {
-            for n in [p.number, p.number + 1] where n <= document.pages.count && !candidates.contains(n) { candidates.append(n) }
+            for n in [p.number, p.number + 1] where present.contains(n) && !candidates.contains(n) { candidates.append(n) }
         }
         var chartPages = Set<Int>()
         for pageNumber in candidates {

@@ -3,7 +3,7 @@ import Testing
 @testable import ArsredKit
 
 @Suite struct SurveyTextTests {
-    let vocabulary = try! SurveyVocabulary.parse(String(contentsOf: SharedData.checkout.appendingPathComponent("pipelines/surveys.yaml"), encoding: .utf8))
+    let vocabulary = try! SurveyVocabulary.load()
 
     @Test func questionLabelsReadThroughOCRGarble() throws {
         let a = try #require(SurveyText.questionLabel("Fraga 5 (n=10) 4 2“4 30% 50% 1]", vocabulary: vocabulary))
@@ -31,9 +31,8 @@ import Testing
 
     @Test func hoglandetTextGivesPrintedLabelsAndN() throws {
         guard SharedData.available() else { return }
-        let pages = try SurveyDev.textPages(SharedData.sample("hoglandet-2023.txt"))
-        let doc = IngestedDocument(file: "hoglandet-2023.txt", sha256: "", pages: pages, images: nil)
-        let r = try SurveyStage.recognise(document: doc, vocabulary: vocabulary, reader: nil)
+        let doc = try Ingest.document(at: SharedData.sample("hoglandet-2023.txt"))
+        let r = try SurveyStage.recognise(document: doc)
         #expect(r.surveys.count == 2)
         let it = try #require(r.surveys.first)
         #expect(FoldedText.fold(it.programme) == "it_sparet")
@@ -45,18 +44,5 @@ import Testing
         #expect(FoldedText.fold(se.programme) == "se_hoglandet" && se.page == 12)
         #expect(se.questions[4].printed == [15, 20, 29, 27])
         #expect(se.questions[0].text == "Får du stöd på ett sätt som är till stor nytta för dig?")
-        try SurveyOutput.write(r, stem: "hoglandet-2023", file: "hoglandet-2023.txt", pageCount: pages.count)
-    }
-}
-
-/// Writes a scoring document to /work/cache/surveys-out when that folder exists (development).
-enum SurveyOutput {
-    static func write(_ r: SurveyRecognition, stem: String, file: String, pageCount: Int) throws {
-        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ARSRED_SURVEY_OUT"] ?? "/nonexistent")
-        guard FileManager.default.fileExists(atPath: dir.path) else { return }
-        var doc = DatasetDocument(source: SourceInfo(file: file, sha256: "", pageCount: pageCount, pages: []))
-        doc.indicatorSurveys = r.surveys; doc.checks = r.checks; doc.warnings = r.warnings
-        let enc = JSONEncoder(); enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try enc.encode(doc).write(to: dir.appendingPathComponent("\(stem).json"))
     }
 }
