@@ -18,6 +18,27 @@ public enum Fuzzy {
         return prev[b.count]
     }
 
+    /// Fewest edits that turn `needle` into some stretch of `haystack` (Sellers' algorithm: one
+    /// pass, the stretch may start anywhere), for finding a garbled phrase inside a line.
+    public static func substringDistance(_ needle: some StringProtocol, in haystack: some StringProtocol) -> Int {
+        let n = Array(needle.utf8), h = Array(haystack.utf8)
+        if n.isEmpty { return 0 }
+        // Column over the needle; row 0 is free (a stretch may start at any haystack position).
+        var col = Array(0...n.count)
+        var best = col[n.count]
+        for c in h {
+            var diagonal = col[0]
+            col[0] = 0
+            for i in 1...n.count {
+                let above = col[i]
+                col[i] = min(above + 1, col[i - 1] + 1, diagonal + (n[i - 1] == c ? 0 : 1))
+                diagonal = above
+            }
+            best = min(best, col[n.count])
+        }
+        return best
+    }
+
     /// Similarity 0...1: 1 - distance / longer length.
     public static func similarity(_ a: some StringProtocol, _ b: some StringProtocol) -> Double {
         let n = max(a.utf8.count, b.utf8.count)

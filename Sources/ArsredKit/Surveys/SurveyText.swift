@@ -101,17 +101,10 @@ enum SurveyText {
     /// True when `needle` (folded) occurs in `haystack`, allowing OCR errors.
     static func foldedContainsFuzzy(_ haystack: String, _ needle: String) -> Bool {
         if haystack.contains(needle) { return true }
-        let h = Array(haystack.utf8), n = needle.utf8.count
-        guard h.count >= n - 3 else { return false }
-        let maxErr = max(1, n / 8)
-        var start = 0
-        while start + n - 3 <= h.count {
-            let end = min(h.count, start + n)
-            let window = String(decoding: h[start..<end], as: UTF8.self)
-            if Fuzzy.distance(window, needle) <= maxErr { return true }
-            start += 1
-            if start > 40 { break }   // headings open their line
-        }
-        return false
+        let n = needle.utf8.count
+        guard haystack.utf8.count >= n - 3 else { return false }
+        // Headings open their line: a stretch starting within the first 40 characters.
+        let opening = haystack.utf8.prefix(40 + n)
+        return Fuzzy.substringDistance(needle, in: String(decoding: opening, as: UTF8.self)) <= max(1, n / 8)
     }
 }

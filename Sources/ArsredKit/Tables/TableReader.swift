@@ -92,6 +92,23 @@ struct TableReader {
     }
 
     /// The number the tokens make without one of them, trying the least confident first.
+    /// A digit group that fell past the midpoint between two headings goes back to its
+    /// neighbour when that makes both columns read as one number each.
+    static func rebalance(_ perColumn: inout [[NumericToken]]) {
+        func whole(_ toks: [NumericToken]) -> Bool {
+            let figures = toks.filter { !$0.isDash }
+            return figures.isEmpty ? !toks.isEmpty : !SwedishNumber.segmentations(figures, count: 1).isEmpty
+        }
+        for j in perColumn.indices.dropFirst() {
+            let (left, right) = (perColumn[j - 1], perColumn[j])
+            if !left.isEmpty, right.count >= 2, !whole(right), whole(left + [right[0]]), whole(Array(right.dropFirst())) {
+                perColumn[j - 1].append(right[0]); perColumn[j].removeFirst()
+            } else if !right.isEmpty, left.count >= 2, !whole(left), whole([left[left.count - 1]] + right), whole(Array(left.dropLast())) {
+                perColumn[j].insert(left[left.count - 1], at: 0); perColumn[j - 1].removeLast()
+            }
+        }
+    }
+
     static func dropOneSpeck(_ tokens: [NumericToken], words: [Word]) -> ParsedNumber? {
         guard tokens.count >= 2 else { return nil }
         let order = tokens.indices.sorted {
@@ -522,6 +539,7 @@ struct TableReader {
             }
             perColumn[target!].append(t)
         }
+        Self.rebalance(&perColumn)
         for (ci, toks) in perColumn.enumerated() where !toks.isEmpty {
             let key = header.keys[ci]
             if !skip.isEmpty { out.ambiguous.append(key) }

@@ -69,20 +69,21 @@ import Testing
         #expect(r.result.tables.allSatisfy { $0.rows.allSatisfy { $0.derivedFrom == nil } })
     }
 
-    @Test func scannedReportRecoversGarbledSharesAndALostSign() throws {
+    @Test func scannedReportRecoversGarbledShares() throws {
         guard SharedData.available() else { return }
         let r = try Self.scanned.get()
         // The overview's shares OCR'd as `7990 87 6OH BORK 7894`.
         let share = try r.row("five_year_overview", "soliditet")
         #expect(share.label == "Soliditet")
         #expect(share.values == TableValues([("2023", 79), ("2022", 87), ("2021", 60), ("2020", 80), ("2019", 78)]))
-        // `1 201 000` read as `-1201000` with confidence 0: the note's own total fixes it, and says so.
+        // With swe+eng the note's budget figure reads as printed (swe alone read `-1201000`; the
+        // repair from the note's total is covered in TableChecksTests).
         let framsteget = try r.row("note_3", "framsteget")
         #expect(framsteget.values["budget:2023"] == 1_201_000)
-        #expect(framsteget.derivedFrom?["budget:2023"] == "sum(rows) = summa")
+        #expect(framsteget.derivedFrom == nil)
         #expect(try r.row("note_3", "steget_vidare").values == TableValues([("budget:2023", 1_026_000), ("2023", 957_805), ("2022", 1_048_923)]))
         #expect(try r.row("note_3", "summa").values == TableValues([("budget:2023", 6_011_000), ("2023", 5_984_019), ("2022", 5_189_646)]))
-        #expect(r.result.checks.contains { $0.table == "note_3" && $0.column == "budget:2023" && !$0.passed })
+        #expect(r.result.checks.contains { $0.table == "note_3" && $0.column == "budget:2023" && $0.rule == "sum(rows) = summa" && $0.passed })
         derivedFiguresAreWarned(r)
         tablePagesAreHeld(r)
     }

@@ -15,4 +15,12 @@ import Testing
         #expect(Fuzzy.distance("balansrakning", "balansriakning") == 1)
         #expect(Fuzzy.similarity("resultatrakning", "resultatrdakning") > 0.9)
     }
+
+    @Test func fuzzySubstringDistance() {
+        #expect(Fuzzy.substringDistance("indikatorer", in: "2_indikatorer_for_finsam") == 0)
+        #expect(Fuzzy.substringDistance("indikatorer", in: "4_lndikatorer_for_finsam") == 1)
+        #expect(Fuzzy.substringDistance("indikatorer", in: "indlkatorcr") == 2)
+        #expect(Fuzzy.substringDistance("abc", in: "") == 3)
+        #expect(Fuzzy.substringDistance("", in: "abc") == 0)
+    }
 }
