@@ -88,8 +88,23 @@ struct ChartReader {
         guard legend.count >= 2 else { return nil }
 
         var bars: [BarReading] = []
-        for b in layout.bars.map(hi) {
-            guard let geometry = BarGeometry.measure(img, approx: b, paper: paper) else { continue }
+        var geometries = layout.bars.map(hi).compactMap { BarGeometry.measure(img, approx: $0, paper: paper) }
+        // Stacked bars start together; a first segment too pale to count as ink still belongs to its bar.
+        if let commonLeft = geometries.map(\.left).min() {
+            let paperColour = Colour(r: Double(paper), g: Double(paper), b: Double(paper))
+            for i in geometries.indices where geometries[i].left > commonLeft + 2 {
+                let g = geometries[i]
+                let from = Int(commonLeft.rounded()), to = Int(g.left.rounded())
+                let tinted = (from..<to).filter { x in
+                    let yc = g.y(at: Double(x))
+                    guard let c = img.medianColour(PixelBox(x0: x, y0: Int(yc - g.height / 4), x1: x + 1, y1: Int(yc + g.height / 4))),
+                          let nearest = legend.map({ c.distance($0.colour) }).min() else { return false }
+                    return nearest < c.distance(paperColour) && c.distance(paperColour) > 10
+                }.count
+                if tinted * 10 >= (to - from) * 9 { geometries[i].left = commonLeft }
+            }
+        }
+        for geometry in geometries {
             var reading = segments(img, geometry, legend: legend)
             // The question label left of the bar.
             let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * 0.8),

@@ -199,7 +199,10 @@ struct TableReader {
                 started = true
                 continue
             }
-            if let p = pendingLabel, startsLowercase(label) {
+            // A pending label that is a complete known label (a group heading) keeps to itself unless
+            // the joined label is known too: OCR may drop the capital of the next row.
+            if let p = pendingLabel, startsLowercase(label),
+               !(isKnown(p.text, kind: kind, id: id) && !isKnown(p.text + " " + label, kind: kind, id: id)) {
                 pendingLabel = nil
                 rows.append(RawRow(label: p.text + " " + label, words: line.words, tokens: tokens, pageNumber: p.page, krSuffix: kr))
                 started = true
@@ -361,6 +364,10 @@ struct TableReader {
     }
 
     func startsLowercase(_ s: String) -> Bool { s.first.map { $0.isLowercase } ?? false }
+
+    func isKnown(_ label: String, kind: TableVocabulary.TableKind?, id: String) -> Bool {
+        canonical(label, kind: kind, isNote: id.hasPrefix("note_")) != nil
+    }
 
     // MARK: labels
 

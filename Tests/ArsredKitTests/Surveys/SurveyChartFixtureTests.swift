@@ -137,6 +137,16 @@ struct FixtureImages: PageImageSource {
                                          percentSuffix: " %", legendColumns: 6, questions: Self.answers))
     }
 
+    /// The first colour is too pale to count as ink: bars opening with it still start at the axis.
+    @Test func barsOpeningWithAnAlmostWhiteSegment() throws {
+        let sequential = [RGB(hex: 0xDEEBF7), RGB(hex: 0xC6DBEF), RGB(hex: 0x9ECAE1), RGB(hex: 0x6BAED6), RGB(hex: 0x3182BD), RGB(hex: 0x08519C)]
+        let answers: [(pct: [Int], n: Int)] = [
+            ([0, 22, 8, 12, 27, 31], 49), ([11, 22, 13, 13, 26, 15], 46), ([15, 0, 6, 30, 19, 30], 47),
+            ([9, 7, 17, 26, 26, 15], 46), ([0, 6, 34, 6, 21, 33], 48),
+        ]
+        try expectReadsBack(ChartFixture(palette: sequential, font: "Carlito", questions: answers))
+    }
+
     @Test func paleDivergingColoursInDejaVuSans() throws {
         try expectReadsBack(ChartFixture(palette: Self.diverging, font: "DejaVu Sans", questions: Self.answers, labelMinPct: 8))
     }

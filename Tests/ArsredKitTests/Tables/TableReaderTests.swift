@@ -43,6 +43,21 @@ struct TableReaderTests {
         #expect(r.checks.contains { $0.table == "income_statement" && $0.column == "2022" && !$0.passed })
     }
 
+    @Test func knownGroupHeadingDoesNotAbsorbALowercaseRow() throws {
+        let r = try recognise([Self.page(8, [
+            "Not 3. Verksamhetens kostnader",
+            "2023-12-31 2022-12-31",
+            "Individinriktade insatser",
+            "projekt lyftet 1126031 2885470",
+            "Samtidigt stöd 200000 100000",
+            "Summa 1326031 2985470",
+        ])])
+        let t = try #require(r.tables.first { $0.id == "note_3" })
+        #expect(t.rows.map(\.label) == ["Individinriktade insatser", "Projekt lyftet", "Samtidigt stöd", "Summa"])
+        #expect(t.rows[1].values["2023"] == 1_126_031 && t.rows[1].values["2022"] == 2_885_470)
+        #expect(t.rows[0].values["2023"] == nil && t.rows[0].values["2022"] == nil)
+    }
+
     @Test func noteNumberAndAmbiguousGroupingWithoutPositions() throws {
         let r = try recognise([Self.page(18, [
             "Not 5. Kortfristiga skulder",
