@@ -5,7 +5,7 @@ import ArsredKit
 @testable import ArsredExport
 
 @Suite struct DatasetExportTests {
-    /// The query docs/commands.md gives for "Verksamhetens intäkter per organisation and year".
+    /// The query the README gives for "Verksamhetens intäkter per organisation and year".
     static let incomeQuery = """
         SELECT d.organisation, d.fiscal_year, t.unit, v.value
         FROM documents d
