@@ -32,11 +32,13 @@ public struct InProcessRunner: DocumentRunner {
         do {
             let pipeline = try ReportPipeline(options: options)
             let doc = try pipeline.extract(file: file)
+            let writeStart = DispatchTime.now().uptimeNanoseconds
             let out = try DocumentWriter.write(doc, for: file, to: outDir)
             var o = DocumentOutcome(file: file.path, ok: true, output: out.path)
             o.pages = doc.source.pageCount
             o.ocrPages = doc.source.pages.filter { $0.method == .ocr }.count
             o.stageSeconds = pipeline.stageSeconds
+            o.stageSeconds["write"] = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
             o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return o
         } catch {
