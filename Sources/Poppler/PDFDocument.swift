@@ -249,6 +249,17 @@ public final class PDFDocument {
         }
     }
 
+    /// The pixel width of an embedded image (its resolution), without copying its pixels out.
+    public func imageWidth(page number: Int, id: Int) throws -> Int {
+        try withPage(number) { page in
+            guard let surface = poppler_page_get_image(page, Int32(id)) else {
+                throw PDFError.noSuchImage(page: number, id: id)
+            }
+            defer { cairo_surface_destroy(surface) }
+            return Int(cairo_image_surface_get_width(surface))
+        }
+    }
+
     /// Renders `region` (whole page when nil) of a page at `dpi`, on white, in colour.
     public func renderRGB(page number: Int, region: PDFRect? = nil, dpi: Double) throws -> RGBImage {
         try render(page: number, region: region, dpi: dpi, grey: false).rgb

@@ -37,7 +37,6 @@ public enum TesseractError: Error, CustomStringConvertible, Equatable {
 
 /// A tesseract instance. Not thread-safe: one per worker.
 public final class TesseractEngine {
-    public let language: String
     private let api: OpaquePointer
 
     /// Tesseract's OpenMP threads fight the page workers for the cores: one thread each.
@@ -55,7 +54,6 @@ public final class TesseractEngine {
     /// Loads `language` (e.g. "swe", "swe+eng") from `dataPath` (nil: tesseract's default).
     public init(language: String = "swe", dataPath: String? = nil) throws {
         Self.singleThreaded
-        self.language = language
         if let dataPath {
             // Fail before tesseract prints its own multi-line complaint.
             for part in language.split(separator: "+") {
@@ -94,12 +92,6 @@ public final class TesseractEngine {
         Self.setup.lock(); defer { Self.setup.unlock() }
         TessBaseAPIEnd(api)
         TessBaseAPIDelete(api)
-    }
-
-    /// Sets a tesseract variable (e.g. "tessedit_do_invert"); false when tesseract knows no such name.
-    @discardableResult
-    public func setVariable(_ name: String, _ value: String) -> Bool {
-        TessBaseAPISetVariable(api, name, value) != 0
     }
 
     /// Reads `image` (scanned at `dpi`). `whitelist` limits the characters tesseract may answer.

@@ -37,9 +37,7 @@ struct PagesCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(file): \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var json = try encoder.encode(document.pages)
+        var json = try DatasetJSON.encoder().encode(document.pages)
         json.append(0x0A)
         if let out {
             try json.write(to: URL(fileURLWithPath: out), options: .atomic)

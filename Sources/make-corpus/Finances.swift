@@ -98,22 +98,23 @@ struct Finances {
              ("Övriga interimsskulder", rng.int(100_000...600_000))]
         }
 
-        var prev = Year()
-        prev.incomeRows = income(previousContribution).map { (label: $0.0, amount: $0.1) }
-        extra(&prev.incomeRows, rng: &rng)
-        prev.costRows = costs(previousContribution, previousYear: true, rng: &rng).map { (group: $0.0, label: $0.1, amount: $0.2) }
-        prev.receivables = receivables(rng: &rng).map { (label: $0.0, amount: $0.1) }
-        prev.payables = payables(rng: &rng).map { (label: $0.0, amount: $0.1) }
+        // The rows of one year, drawn in the same order for both years (the figures depend on it).
+        func rows(_ contribution: Int, previousYear: Bool, rng: inout SeededRandom) -> Year {
+            var y = Year()
+            y.incomeRows = income(contribution).map { (label: $0.0, amount: $0.1) }
+            extra(&y.incomeRows, rng: &rng)
+            y.costRows = costs(contribution, previousYear: previousYear, rng: &rng).map { (group: $0.0, label: $0.1, amount: $0.2) }
+            y.receivables = receivables(rng: &rng).map { (label: $0.0, amount: $0.1) }
+            y.payables = payables(rng: &rng).map { (label: $0.0, amount: $0.1) }
+            return y
+        }
+
+        var prev = rows(previousContribution, previousYear: true, rng: &rng)
         prev.financialIncome = rng.int(500...60_000)
         prev.financialCosts = rng.int(0...1) == 0 ? 0 : -rng.int(100...1_500)
         prev.openingEquity = rng.int(1_800_000...4_200_000)
 
-        var cur = Year()
-        cur.incomeRows = income(contribution).map { (label: $0.0, amount: $0.1) }
-        extra(&cur.incomeRows, rng: &rng)
-        cur.costRows = costs(contribution, previousYear: false, rng: &rng).map { (group: $0.0, label: $0.1, amount: $0.2) }
-        cur.receivables = receivables(rng: &rng).map { (label: $0.0, amount: $0.1) }
-        cur.payables = payables(rng: &rng).map { (label: $0.0, amount: $0.1) }
+        var cur = rows(contribution, previousYear: false, rng: &rng)
         cur.financialIncome = rng.int(500...90_000)
         cur.financialCosts = -rng.int(0...1_200)
         cur.openingEquity = prev.closingEquity

@@ -4,15 +4,11 @@ import Canvas
 
 /// One programme's answers to the national indicator survey, as a report prints them.
 struct SurveyData {
-    static let questionTexts = [
-        "Får du stöd på ett sätt som är till stor nytta för dig?",
-        "Är du med och bestämmer vilket stöd du skall få?",
-        "Får stödet ta den tid du behöver?",
-        "Stödjer insatsen dig i kontakterna med myndigheterna och vården?",
-        "Har det stöd du fått hjälpt dig att utveckla sätt att hantera din situation?",
-        "Känner du dig mer redo att kunna arbeta eller studera jämfört med innan du fick kontakt med oss?",
-        "Upplever du att personalen tar tillvara dina erfarenheter, kunskaper och synpunkter?",
-    ]
+    /// The survey's seven questions as printed, from the vocabulary the reader matches them with.
+    static let questionTexts: [String] = {
+        let questions = (try? SurveyVocabulary.load())?.questions ?? [:]
+        return (1...7).map { questions[$0] ?? "Fråga \($0)" }
+    }()
 
     struct Question {
         var number: Int

@@ -173,7 +173,7 @@ struct TableChecks {
         }
         guard plausible.count == 1, let i = plausible.first else { return nil }
         if candidates.count == 1 { return i }
-        return oneSlip(candidates[i].read, candidates[i].solved) ? i : nil
+        return plausibleRepair(candidates[i].read, candidates[i].solved, wrongDigits: 1) ? i : nil
     }
 
     mutating func correct(rel: Relation, cells lhs: [Cell], rhs: [Cell], column: String) {
@@ -193,11 +193,16 @@ struct TableChecks {
         let cell = all[doubtful[pick]].0, solved = candidates[pick].solved
         guard let ti = tables.firstIndex(where: { $0.id == cell.table }),
               let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { return }
-        tables[ti].rows[ri].values[column] = solved
+        repair(table: ti, row: ri, column: column, from: cell.value, to: solved, rule: rel.rule)
+    }
+
+    /// Sets a cell in doubt to what the document's own arithmetic fixes, marks it derived, and says so.
+    private mutating func repair(table ti: Int, row ri: Int, column: String, from old: Double, to value: Double, rule: String) {
+        tables[ti].rows[ri].values[column] = value
         var d = tables[ti].rows[ri].derivedFrom ?? [:]
-        d[column] = rel.rule
+        d[column] = rule
         tables[ti].rows[ri].derivedFrom = d
-        warnings.append("\(cell.table): \(cell.row) \(column) read as \(format(cell.value)) (in doubt), set to \(format(solved)) from \(rel.rule)")
+        warnings.append("\(tables[ti].id): \(tables[ti].rows[ri].key) \(column) read as \(format(old)) (in doubt), set to \(format(value)) from \(rule)")
     }
 
     /// A deviation column against its budget and outcome: outcome - budget, or budget - outcome
@@ -223,21 +228,12 @@ struct TableChecks {
     }
 
     /// An OCR misreading changes few digits: a correction that rewrites the number is no repair.
-    /// Up to two digits read wrong, or one digit too many or too few.
-    static func plausibleRepair(_ read: Double, _ solved: Double) -> Bool {
+    /// A sign lost or gained, up to `wrongDigits` digits read wrong, or one digit too many or too few.
+    static func plausibleRepair(_ read: Double, _ solved: Double, wrongDigits: Int = 2) -> Bool {
         guard read.isFinite, solved.isFinite else { return false }
         if read == -solved { return true }
         let a = String(Int(abs(read))), b = String(Int(abs(solved)))
-        if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 2 }
-        return oneDigitApart(a, b)
-    }
-
-    /// A sign lost or gained, one digit read wrong, or one digit too many or too few.
-    static func oneSlip(_ read: Double, _ solved: Double) -> Bool {
-        guard read.isFinite, solved.isFinite else { return false }
-        if read == -solved { return true }
-        let a = String(Int(abs(read))), b = String(Int(abs(solved)))
-        if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= 1 }
+        if a.count == b.count { return zip(a, b).filter { $0 != $1 }.count <= wrongDigits }
         return oneDigitApart(a, b)
     }
 
@@ -278,13 +274,7 @@ struct TableChecks {
                     if let pick = Self.chooseRepair(candidates), let old = doubtful[pick].values[column],
                        let tix = tables.firstIndex(where: { $0.id == t.id }),
                        let rix = tables[tix].rows.firstIndex(where: { $0.key == doubtful[pick].key }) {
-                        let r = doubtful[pick]
-                        let fixed = candidates[pick].solved
-                        tables[tix].rows[rix].values[column] = fixed
-                        var d = tables[tix].rows[rix].derivedFrom ?? [:]
-                        d[column] = rule
-                        tables[tix].rows[rix].derivedFrom = d
-                        warnings.append("\(t.id): \(r.key) \(column) read as \(format(old)) (in doubt), set to \(format(fixed)) from \(rule)")
+                        repair(table: tix, row: rix, column: column, from: old, to: candidates[pick].solved, rule: rule)
                     }
                 }
             }
@@ -380,16 +370,12 @@ struct TableChecks {
             }
             guard lo <= hi, hi - lo <= 4 else { continue }
             let plausible = stride(from: lo.rounded(.up), through: hi.rounded(.down), by: 1).filter {
-                suspects.count == 1 ? Self.plausibleRepair(read, $0) : Self.oneSlip(read, $0)
+                Self.plausibleRepair(read, $0, wrongDigits: suspects.count == 1 ? 2 : 1)
             }
             if plausible.count == 1 { found.append((r, c, plausible[0])) }
         }
         guard found.count == 1, let f = found.first, let old = tables[ti].rows[f.row].values[f.column] else { return }
-        tables[ti].rows[f.row].values[f.column] = f.value
-        var d = tables[ti].rows[f.row].derivedFrom ?? [:]
-        d[f.column] = rule
-        tables[ti].rows[f.row].derivedFrom = d
-        warnings.append("\(t.id): \(t.rows[f.row].key) \(f.column) read as \(format(old)) (in doubt), set to \(format(f.value)) from \(rule)")
+        repair(table: ti, row: f.row, column: f.column, from: old, to: f.value, rule: rule)
     }
 
     /// Figures in doubt, or read by OCR, that no passing check confirmed: say so, naming the table.

@@ -27,9 +27,4 @@ public enum FoldedText {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// The folded words of `s` (fold, split on `_`).
-    public static func words(_ s: String) -> [Substring] {
-        fold(s).split(separator: "_")
-    }
 }

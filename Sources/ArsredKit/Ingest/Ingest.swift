@@ -88,14 +88,15 @@ public enum Ingest {
         let clock = Stopwatch()
         let data: Data
         do { data = try PDFDocument.read(path: url.path) } catch let e as PDFError { throw IngestError(e) }
-        let sha = SHA256.hex(data)
         let ext = url.pathExtension.lowercased()
         let isPDF = ext == "pdf" || (ext != "txt" && data.starts(with: Data("%PDF-".utf8)))
+        // Hashed only once it is known to be an input we read.
+        guard isPDF || ext == "txt" else { throw IngestError.unsupportedType(ext) }
+        let sha = SHA256.hex(data)
         if isPDF {
             return try PDFIngest(data: data, file: url.lastPathComponent, sha256: sha, options: options,
                                  startSeconds: clock.seconds).run()
         }
-        guard ext == "txt" else { throw IngestError.unsupportedType(ext) }
         let pages = try TextIngest.pages(data)
         return IngestedDocument(file: url.lastPathComponent, sha256: sha, pages: pages, images: nil,
                                 stageSeconds: ["load": clock.seconds])

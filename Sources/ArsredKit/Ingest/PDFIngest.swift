@@ -157,9 +157,12 @@ final class PDFPageReader {
         return ocrPage(n, size: size, engine: engine, scan: scan, readFully: true)
     }
 
+    /// Where to keep what tesseract is given ($ARSRED_DEBUG_OCR_DIR), read once.
+    private static let debugOCRFolder = ProcessInfo.processInfo.environment["ARSRED_DEBUG_OCR_DIR"]
+
     private func ocrPage(_ n: Int, size: (width: Double, height: Double), engine: TesseractEngine,
                          scan: ScanImage, readFully: Bool) -> Page {
-        if let dir = ProcessInfo.processInfo.environment["ARSRED_DEBUG_OCR_DIR"] {
+        if let dir = Self.debugOCRFolder {
             // What tesseract is given, as PGM, for looking at OCR failures.
             let header = Data("P5 \(scan.image.width) \(scan.image.height) 255\n".utf8)
             try? (header + Data(scan.image.pixels)).write(to: URL(fileURLWithPath: dir)
@@ -191,27 +194,27 @@ final class PDFPageReader {
         func dpi(_ p: PDFImagePlacement, _ pixels: Int) -> Double { Double(pixels) / max(p.box.width / 72, 1e-6) }
         if let scan = placements.max(by: { $0.box.width * $0.box.height < $1.box.width * $1.box.height }),
            covered(scan.box, size) / pageArea >= 0.85 {
-            let image = try pdf.image(page: n, id: scan.id)
-            let resolution = dpi(scan, image.width)
-            if placements.count == 1 {
-                var grey = image.grey
-                if resolution > options.maxDPI * 1.05 {
-                    let f = options.maxDPI / resolution
-                    grey = Downscale.grey(grey, width: Int((Double(grey.width) * f).rounded()),
-                                          height: Int((Double(grey.height) * f).rounded()))
-                }
-                return ScanImage(image: grey, dpi: resolution > options.maxDPI * 1.05 ? options.maxDPI : resolution,
-                                 toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
-                                                         scaleX: scan.box.width / Double(grey.width),
-                                                         scaleY: scan.box.height / Double(grey.height)))
+            guard placements.count == 1 else {
+                return try render(n, dpi: min(options.maxDPI, dpi(scan, try pdf.imageWidth(page: n, id: scan.id))))
             }
-            return try render(n, dpi: min(options.maxDPI, resolution))
+            var grey = try pdf.image(page: n, id: scan.id).grey
+            var resolution = dpi(scan, grey.width)
+            if resolution > options.maxDPI * 1.05 {
+                let f = options.maxDPI / resolution
+                grey = Downscale.grey(grey, width: Int((Double(grey.width) * f).rounded()),
+                                      height: Int((Double(grey.height) * f).rounded()))
+                resolution = options.maxDPI
+            }
+            return ScanImage(image: grey, dpi: resolution,
+                             toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
+                                                     scaleX: scan.box.width / Double(grey.width),
+                                                     scaleY: scan.box.height / Double(grey.height)))
         }
         // Vector pages (text drawn as outlines) and collages of images.
         var resolution = options.maxDPI
         if !placements.isEmpty {
             var best = 0.0
-            for p in placements { best = max(best, dpi(p, try pdf.image(page: n, id: p.id).width)) }
+            for p in placements { best = max(best, dpi(p, try pdf.imageWidth(page: n, id: p.id))) }
             resolution = min(options.maxDPI, max(best, 150))
         }
         return try render(n, dpi: resolution)

@@ -70,7 +70,7 @@ struct OrganisationFinder {
         return surface
     }
 
-    /// Organisation names in one line of text: "Samordningsförbundet Älv & Kust", "Höglandets samordningsförbund".
+    /// Organisation names in one line of text: "Samordningsförbundet Ås & Dal", "Sjöbygdens samordningsförbund".
     func names(in line: String) -> [String] {
         let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let long = vocabulary.organisationWords.max { $0.count < $1.count } ?? "samordningsforbundet"
@@ -99,7 +99,7 @@ struct OrganisationFinder {
                     out.append(([vocabulary.restored(canonical(token, long))] + parts.map(vocabulary.restored)).joined(separator: " "))
                 }
             } else if i > 0 {
-                // "Höglandets samordningsförbund": a capitalised genitive before the word.
+                // "Sjöbygdens samordningsförbund": a capitalised genitive before the word.
                 let prev = tokens[i - 1]
                 guard let c = prev.first, c.isUppercase, prev.count >= 4, prev.hasSuffix("s"),
                       prev.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }

@@ -14,7 +14,12 @@ public struct MetadataVocabulary: Decodable, Sendable {
     public var roles: [String]
     public var words: [String]
 
+    /// Read once per process, like the table and survey vocabularies.
     public static func load() throws -> MetadataVocabulary {
+        try cached.get()
+    }
+
+    private static let cached: Result<MetadataVocabulary, Error> = Result {
         try PipelineResources.yaml(MetadataVocabulary.self, "metadata.yaml")
     }
 

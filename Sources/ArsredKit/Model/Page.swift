@@ -37,7 +37,8 @@ public struct Line: Codable, Sendable, Equatable {
     public init(words: [Word]) {
         self.words = words
         self.text = words.map(\.text).joined(separator: " ")
-        self.folded = FoldedText.fold(text)
+        // The words' folded forms joined by `_` are the fold of the joined text: no second fold.
+        self.folded = words.map(\.folded).filter { !$0.isEmpty }.joined(separator: "_")
         self.box = words.compactMap(\.box).reduce(nil) { acc, b in acc.map { $0.union(b) } ?? b }
     }
 }

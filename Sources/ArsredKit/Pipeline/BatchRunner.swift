@@ -28,22 +28,22 @@ public struct InProcessRunner: DocumentRunner {
     public init(options: PipelineOptions) { self.options = options }
 
     public func run(file: URL, outDir: URL) -> DocumentOutcome {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let clock = Stopwatch()
         do {
             let pipeline = try ReportPipeline(options: options)
             let doc = try pipeline.extract(file: file)
-            let writeStart = DispatchTime.now().uptimeNanoseconds
+            let writing = Stopwatch()
             let out = try DocumentWriter.write(doc, for: file, to: outDir)
             var o = DocumentOutcome(file: file.path, ok: true, output: out.path)
             o.pages = doc.source.pageCount
             o.ocrPages = doc.source.pages.filter { $0.method == .ocr }.count
             o.stageSeconds = pipeline.stageSeconds
-            o.stageSeconds["write"] = Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9
-            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            o.stageSeconds["write"] = writing.seconds
+            o.seconds = clock.seconds
             return o
         } catch {
             var o = DocumentOutcome.failure(file, "\(error)")
-            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            o.seconds = clock.seconds
             return o
         }
     }
@@ -67,7 +67,7 @@ public struct ChildProcessRunner: DocumentRunner {
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.standardError
-        let start = DispatchTime.now().uptimeNanoseconds
+        let clock = Stopwatch()
         do { try p.run() } catch {
             return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
         }
@@ -75,7 +75,7 @@ public struct ChildProcessRunner: DocumentRunner {
         p.waitUntilExit()
         if p.terminationReason == .uncaughtSignal {
             var o = DocumentOutcome.failure(file, "crashed (signal \(p.terminationStatus)) while being read; nothing written for it")
-            o.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            o.seconds = clock.seconds
             return o
         }
         let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()

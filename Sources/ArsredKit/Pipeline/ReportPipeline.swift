@@ -42,9 +42,9 @@ public final class ReportPipeline: @unchecked Sendable {
         let ingested = try Ingest.document(at: file, options: ingestOptions)
         for (k, v) in ingested.stageSeconds { stageSeconds[k, default: 0] += v }
 
-        let meta = timed("metadata") { metadata.recognise(pages: ingested.pages) }
-        let tables = try timed("tables") { try TableStage.recognise(pages: ingested.pages) }
-        let surveys = try timed("surveys") { try SurveyStage.recognise(document: ingested) }
+        let meta = Stopwatch.time("metadata", &stageSeconds) { metadata.recognise(pages: ingested.pages) }
+        let tables = try Stopwatch.time("tables", &stageSeconds) { try TableStage.recognise(pages: ingested.pages) }
+        let surveys = try Stopwatch.time("surveys", &stageSeconds) { try SurveyStage.recognise(document: ingested) }
 
         let tablePages = Set(tables.tables.map(\.page))
         let surveyPages = Set(surveys.surveys.compactMap(\.page))
@@ -57,7 +57,7 @@ public final class ReportPipeline: @unchecked Sendable {
                     : tablePages.contains(page.number) ? "table"
                     : page.number == 1 ? "cover" : "prose"
                 return SourcePage(number: page.number, method: page.method, kind: kind,
-                                  ocrConfidence: page.meanConfidence.map { ($0 * 10).rounded() / 10 })
+                                  ocrConfidence: page.meanConfidence)
             }))
         doc.organisation = meta.organisation
         doc.organisationKey = meta.organisationKey
@@ -68,11 +68,5 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.checks = tables.checks + surveys.checks
         doc.warnings = ingested.warnings + tables.warnings + surveys.warnings
         return doc
-    }
-
-    private func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { stageSeconds[stage, default: 0] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        return try body()
     }
 }

@@ -30,8 +30,6 @@ enum LabelText {
         return Fuzzy.distance(candidate, target) <= limit
     }
 
-    /// Distance-based closeness 0...1 (1 is identical).
-    static func closeness(_ a: String, _ b: String) -> Double { Fuzzy.similarity(a, b) }
 
     /// Matching form of a printed label: folded, letterised, without the signs and bullets that
     /// are not part of a label, and without a stray `(%)`.

@@ -18,10 +18,9 @@ struct BarReading {
 
 /// A chart read from a page picture.
 struct ChartReading {
-    /// Top and bottom of the chart in points on its page.
-    var top: Double, bottom: Double
+    /// Top of the chart in points on its page.
+    var top: Double
     var bars: [BarReading]
-    var legendMissing: [SurveyCategory]
 }
 
 /// Reads a stacked-bar survey chart: legend colours and names, bars, segments, labels.
@@ -120,8 +119,7 @@ struct ChartReader {
             }
             bars.append(reading)
         }
-        return ChartReading(top: regionPt.y0, bottom: regionPt.y1, bars: bars,
-                            legendMissing: SurveyCategory.allCases.filter { c in !legend.contains { $0.category == c } })
+        return ChartReading(top: regionPt.y0, bars: bars)
     }
 
     /// Cuts the bar into segments by legend colour and reads each segment's label.

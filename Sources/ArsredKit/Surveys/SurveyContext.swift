@@ -27,15 +27,13 @@ struct SurveyContext {
     var respondents: String?
     /// Question texts from the printed list, by number (å/ä/ö restored).
     var questionTexts: [Int: String] = [:]
-    /// Line index of the survey heading, when one was found.
-    var headingIndex: Int?
 
     /// Reads backwards from line `end` (exclusive) up to `limit` lines: the question list, the
     /// survey heading (programme and respondents), else the nearest section heading.
     static func before(_ end: Int, in stream: LineStream, vocabulary: SurveyVocabulary,
-                       stopAt floor: Int = 0, limit: Int = 160) -> SurveyContext {
+                       limit: Int = 160) -> SurveyContext {
         var ctx = SurveyContext()
-        let start = max(floor, end - limit)
+        let start = max(0, end - limit)
         guard start < end else { return ctx }
         let lines = stream.entries[start..<end].map(\.line)
         // The question list: "Fråga N <text>" lines (no n=), text running on to the next line.
@@ -69,7 +67,7 @@ struct SurveyContext {
             }
             if let h = SurveyText.heading(text, vocabulary: vocabulary) {
                 if let p = h.programme {
-                    ctx.programme = p; ctx.respondents = h.respondents; ctx.headingIndex = start + k
+                    ctx.programme = p; ctx.respondents = h.respondents
                     break
                 }
             }

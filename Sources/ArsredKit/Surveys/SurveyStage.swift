@@ -17,14 +17,23 @@ public enum SurveyStage {
     /// Reads every survey of `document`, using a tesseract engine of its own for chart labels.
     public static func recognise(document: IngestedDocument) throws -> SurveyRecognition {
         let vocabulary = try SurveyVocabulary.load()
-        let needsPictures = document.images != nil && document.pages.contains { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
+        // Only a document with pictures has charts to look at.
+        let holding = document.images == nil ? [] : document.pages.filter { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
+        let needsPictures = !holding.isEmpty
         let reader: SurveyLabelReader? = needsPictures ? try TesseractLabelReader() : nil
-        return try recognise(document: document, vocabulary: vocabulary, reader: reader)
+        return try recognise(document: document, vocabulary: vocabulary, reader: reader, holding: holding)
     }
 
     /// As above with a given label reader (nil: words only, no chart reading).
     public static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary,
                                  reader: SurveyLabelReader?) throws -> SurveyRecognition {
+        try recognise(document: document, vocabulary: vocabulary, reader: reader,
+                      holding: reader == nil ? [] : document.pages.filter { $0.hasPositions && pageHoldsSurvey($0, vocabulary) })
+    }
+
+    /// `holding`: the pages with positions whose words show a survey (its heading or question list).
+    private static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary,
+                                  reader: SurveyLabelReader?, holding: [Page]) throws -> SurveyRecognition {
         let stream = LineStream(pages: document.pages)
         var result = SurveyRecognition()
         let textSurveys = SurveyTextRecogniser.recognise(stream, vocabulary: vocabulary)
@@ -36,7 +45,7 @@ public enum SurveyStage {
         // A chart may sit on the page after its heading and question list.
         let present = Set(document.pages.map(\.number))
         var candidates: [Int] = []
-        for p in document.pages where pageHoldsSurvey(p, vocabulary) {
+        for p in holding {
             for n in [p.number, p.number + 1] where present.contains(n) && !candidates.contains(n) { candidates.append(n) }
         }
         var chartPages = Set<Int>()
@@ -84,12 +93,10 @@ public enum SurveyStage {
 
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page) -> Bool {
-        guard let v = cachedVocabulary else { return false }
+        guard let v = try? SurveyVocabulary.load() else { return false }
         return pageHoldsSurvey(page, v)
     }
 
-    /// Loaded once: the predicate runs for every page of every document.
-    static let cachedVocabulary: SurveyVocabulary? = try? SurveyVocabulary.load()
 
     static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
         var questions = 0

@@ -16,9 +16,13 @@ public struct SurveyVocabulary: Sendable {
     /// The printed question texts by number.
     public var questions: [Int: String]
 
+    /// Read once per process: the page predicate asks for it on every page.
     public static func load() throws -> SurveyVocabulary {
-        let data = try PipelineResources.data("surveys.yaml")
-        return try parse(String(decoding: data, as: UTF8.self))
+        try cached.get()
+    }
+
+    private static let cached: Result<SurveyVocabulary, Error> = Result {
+        try parse(String(decoding: try PipelineResources.data("surveys.yaml"), as: UTF8.self))
     }
 
     public static func parse(_ yaml: String) throws -> SurveyVocabulary {

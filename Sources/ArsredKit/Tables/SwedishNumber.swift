@@ -36,8 +36,6 @@ public struct ParsedNumber: Sendable, Equatable {
     public var tokens: [NumericToken]
     public var percent: Bool { tokens.contains { $0.percent } }
     public var repaired: Bool { tokens.contains { $0.repaired } }
-    public var groupCount: Int { tokens.reduce(0) { $0 + max(1, ($1.digits.count + 2) / 3) } }
-    public var wordIndices: [Int] { tokens.map(\.wordIndex) }
 }
 
 /// Reads numbers as Swedish reports print them: `8 036 000`, `8036000`, `-8 054 000`, `−4`,

@@ -273,8 +273,7 @@ struct TableReader {
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
         var keyCounts: [String: Int] = [:]
-        var page = rows.first?.pageNumber ?? lines.first?.pageNumber ?? 1
-        if let first = lines.first { page = first.pageNumber }
+        let page = lines.first?.pageNumber ?? rows.first?.pageNumber ?? 1
         for var r in rows {
             // Label-only lines that are no known label and hardly a word: ruling read as text.
             if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
@@ -514,6 +513,7 @@ struct TableReader {
         var out = Assignment()
         var perColumn: [[NumericToken]] = Array(repeating: [], count: header.columns.count)
         let firstColumn = header.columns[0].x!
+        let labelEnd = r.words.prefix(r.tokens[0].wordIndex).compactMap { $0.box?.x1 }.max() ?? 0
         // Two readings of one printed figure (overlapping boxes): keep the surer one.
         var skip: Set<Int> = []
         for i in r.tokens.indices.dropLast() {
@@ -530,7 +530,6 @@ struct TableReader {
                 if nearNote || box.x1 < firstColumn.lowerBound - 3 * h { out.note = n; continue }
             }
             // Right after the label, far from the figures: part of the label (`Soliditet (%)` read `(20)`).
-            let labelEnd = r.words.prefix(r.tokens[0].wordIndex).compactMap { $0.box?.x1 }.max() ?? 0
             if box.x0 - labelEnd < 2 * h, firstColumn.lowerBound - box.x1 > 6 * h, !header.hasNoteColumn || out.note != nil {
                 continue
             }

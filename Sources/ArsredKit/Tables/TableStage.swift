@@ -20,11 +20,15 @@ public enum TableStage {
 
     /// True when the page's folded text holds a heading of a table we extract (cheap; for
     /// deciding which pages to read fully).
+    /// The vocabulary's one-word headings (`resultatrakning`), gathered once: the predicate runs per page.
+    private static let oneWordHeadings: [String] = (try? TableVocabulary.load())
+        .map { v in v.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= 9 } } } ?? []
+
     public static func pageHoldsTable(_ page: Page) -> Bool {
         guard let v = try? TableVocabulary.load() else { return true }
         // Generous on purpose (a page read too coarsely loses its figures): a heading, a
         // `Belopp i kr` line, or a one-word heading (`Resultaträkning`) anywhere on a short line.
-        let keywords = v.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= 9 } }
+        let keywords = oneWordHeadings
         return page.lines.contains { line in
             switch SectionLocator.classify(line, vocabulary: v) {
             case .table?, .note?, .notes?: return true

@@ -16,6 +16,13 @@ import Testing
         #expect(Fuzzy.similarity("resultatrakning", "resultatrdakning") > 0.9)
     }
 
+    @Test func aLineFoldsAsItsJoinedText() {
+        for words in [["Försäkrings-", "kassan", "§", "2023-12-31"], ["(", "Belopp", "i", "tkr", ")"], ["—", "Över", "&", "Ö"], ["", "ä"]] {
+            let line = Line(words: words.map { Word(text: $0) })
+            #expect(line.folded == FoldedText.fold(line.text))
+        }
+    }
+
     @Test func fuzzySubstringDistance() {
         #expect(Fuzzy.substringDistance("indikatorer", in: "2_indikatorer_for_finsam") == 0)
         #expect(Fuzzy.substringDistance("indikatorer", in: "4_lndikatorer_for_finsam") == 1)
