@@ -122,6 +122,20 @@ struct TableChecks {
         flagUnconfirmed()
     }
 
+    /// How well one reading of a table agrees with its own arithmetic in one column: the
+    /// relations it states there, passed minus twice failed (for choosing between readings).
+    static func balance(of table: Table, column: String) -> Int {
+        var c = TableChecks(tables: [table], doubts: [])
+        if column.hasPrefix("deviation:") {
+            c.deviations()
+        } else {
+            for rel in relations where rel.table == table.id { c.evaluate(rel, home: table, column: column) }
+            if table.id.hasPrefix("note_") { c.noteSums() }
+        }
+        let own = c.checks.filter { $0.column == column }
+        return own.filter(\.passed).count - 2 * own.filter { !$0.passed }.count
+    }
+
     func sum(_ cells: [Cell], scale: (Cell) -> Double) -> Double {
         cells.reduce(0) { $0 + $1.sign * (($1.absolute ? abs($1.value) : $1.value) * scale($1)) }
     }

@@ -8,6 +8,8 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var signature: Signature?
     /// Page numbers of the Comfact signing pages (UNDERSKRIFTSSIDA and its continuations).
     public var signingPages: [Int]
+    /// Doubts the stage could not settle (an organisation left empty, and why).
+    public var warnings: [String] = []
 }
 
 /// Reads organisation, fiscal year and the Comfact signing metadata from folded page text,
@@ -21,11 +23,13 @@ public struct MetadataStage: Sendable {
 
     public func recognise(pages: [Page]) -> DocumentMetadata {
         let signing = SigningPageReader(vocabulary: vocabulary).read(pages: pages)
+        let organisation = OrganisationFinder(vocabulary: vocabulary).find(pages: pages, signingPages: Set(signing.pages))
         return DocumentMetadata(
-            organisation: OrganisationFinder(vocabulary: vocabulary).find(pages: pages),
+            organisation: organisation.name,
             fiscalYear: FiscalYearFinder(vocabulary: vocabulary).find(pages: pages),
             signature: signing.signature,
-            signingPages: signing.pages)
+            signingPages: signing.pages,
+            warnings: organisation.warning.map { [$0] } ?? [])
     }
 
     /// Cheap test for the ingestion policy: does this page carry metadata read in full?
@@ -39,81 +43,6 @@ func fuzzyIs(_ folded: some StringProtocol, _ targets: [String], tolerance: Doub
     targets.contains { t in
         let allowed = max(1, Int((Double(t.count) * tolerance).rounded(.down)))
         return abs(folded.count - t.count) <= allowed && Fuzzy.distance(folded, t) <= allowed
-    }
-}
-
-struct OrganisationFinder {
-    let vocabulary: MetadataVocabulary
-
-    private struct Candidate { var score = 0.0; var surfaces: [String: Int] = [:] }
-
-    func find(pages: [Page]) -> String? {
-        var candidates: [String: Candidate] = [:]
-        for page in pages {
-            // The cover and the first pages name the organisation as its title.
-            let weight = page.number <= 2 ? 4.0 : 1.0
-            for line in TextColumns.readingOrder(page) {
-                for name in names(in: line) {
-                    let key = FoldedText.fold(name)
-                    candidates[key, default: Candidate()].score += weight
-                    candidates[key, default: Candidate()].surfaces[name, default: 0] += 1
-                }
-            }
-        }
-        guard let best = candidates.max(by: { ($0.value.score, $1.key) < ($1.value.score, $0.key) })?.value else { return nil }
-        // The best-read spelling: most letters with diacritics, then most frequent.
-        let surface = best.surfaces.max { a, b in
-            let da = a.key.unicodeScalars.filter { $0.value > 127 }.count
-            let db = b.key.unicodeScalars.filter { $0.value > 127 }.count
-            return (da, a.value, b.key) < (db, b.value, a.key)
-        }!.key
-        return surface
-    }
-
-    /// Organisation names in one line of text: "Samordningsförbundet Ås & Dal", "Sjöbygdens samordningsförbund".
-    func names(in line: String) -> [String] {
-        let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let long = vocabulary.organisationWords.max { $0.count < $1.count } ?? "samordningsforbundet"
-        let short = vocabulary.organisationWords.min { $0.count < $1.count } ?? "samordningsforbund"
-        var out: [String] = []
-        for (i, token) in tokens.enumerated() {
-            let f = FoldedText.fold(token)
-            guard fuzzyIs(f, vocabulary.organisationWords) else { continue }
-            let definite = Fuzzy.distance(f, long) < Fuzzy.distance(f, short)
-            if definite {
-                // "Samordningsförbundet" followed by capitalised name words.
-                var parts: [String] = []
-                var j = i + 1
-                while j < tokens.count, parts.count < 4 {
-                    let t = tokens[j]
-                    if t == "&" { parts.append(t); j += 1; continue }
-                    let trimmed = t.trimmingTrailingPunctuation()
-                    guard let c = trimmed.first, c.isUppercase, trimmed.allSatisfy({ $0.isLetter || $0 == "-" }),
-                          !fuzzyIs(FoldedText.fold(trimmed), vocabulary.reportTitles) else { break }
-                    parts.append(trimmed)
-                    if trimmed != t { break }
-                    j += 1
-                }
-                while parts.last == "&" { parts.removeLast() }
-                if !parts.isEmpty {
-                    out.append(([vocabulary.restored(canonical(token, long))] + parts.map(vocabulary.restored)).joined(separator: " "))
-                }
-            } else if i > 0 {
-                // "Sjöbygdens samordningsförbund": a capitalised genitive before the word.
-                let prev = tokens[i - 1]
-                guard let c = prev.first, c.isUppercase, prev.count >= 4, prev.hasSuffix("s"),
-                      prev.allSatisfy({ $0.isLetter || $0 == "-" }) else { continue }
-                out.append(vocabulary.restored(prev) + " " + vocabulary.restored(canonical(token, short)))
-            }
-        }
-        return out
-    }
-
-    /// The organisation word as it should read, keeping the printed case of its first letter.
-    private func canonical(_ token: String, _ folded: String) -> String {
-        let word = vocabulary.words.first { FoldedText.fold($0) == folded } ?? folded
-        let upper = token.first?.isUppercase ?? false
-        return (upper ? word.prefix(1).uppercased() : word.prefix(1).lowercased()) + word.dropFirst()
     }
 }
 
@@ -141,7 +70,19 @@ struct FiscalYearFinder {
             }
             if let latest = closingYears.max() { votes[latest, default: 0] += 1 }
         }
-        return votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        if let y = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { return y }
+        return pages.lazy.compactMap(Self.firstDateYear).first
+    }
+
+    /// A document that is no annual report (minutes, a plan's decision) is of the year of its
+    /// date: the first full date it prints, `2023-05-12`.
+    static func firstDateYear(_ page: Page) -> Int? {
+        for line in page.lines {
+            if let m = line.text.firstMatch(of: #/\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/#) {
+                return Int(m.1)
+            }
+        }
+        return nil
     }
 
     static func year(_ s: some StringProtocol) -> Int? {

@@ -13,6 +13,10 @@ public struct MetadataVocabulary: Decodable, Sendable {
     public var signing: Signing
     public var roles: [String]
     public var words: [String]
+    /// Place names (`pipelines/places.yaml`), kept in a file of their own.
+    public var places: PlaceVocabulary = .empty
+
+    private enum CodingKeys: String, CodingKey { case organisationWords, reportTitles, signing, roles, words }
 
     /// Read once per process, like the table and survey vocabularies.
     public static func load() throws -> MetadataVocabulary {
@@ -20,7 +24,9 @@ public struct MetadataVocabulary: Decodable, Sendable {
     }
 
     private static let cached: Result<MetadataVocabulary, Error> = Result {
-        try PipelineResources.yaml(MetadataVocabulary.self, "metadata.yaml")
+        var v = try PipelineResources.yaml(MetadataVocabulary.self, "metadata.yaml")
+        v.places = try PipelineResources.yaml(PlaceVocabulary.self, "places.yaml")
+        return v
     }
 
     /// The word as it should read, when the vocabulary knows it (`Ordforande` -> `Ordförande`).

@@ -66,7 +66,7 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.tables = tables.tables
         doc.indicatorSurveys = surveys.surveys
         doc.checks = tables.checks + surveys.checks
-        doc.warnings = ingested.warnings + tables.warnings + surveys.warnings
+        doc.warnings = ingested.warnings + meta.warnings + tables.warnings + surveys.warnings
         return doc
     }
 }

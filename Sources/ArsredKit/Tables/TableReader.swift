@@ -38,6 +38,8 @@ struct TableReader {
         var tokens: [NumericToken]
         var pageNumber: Int
         var krSuffix: Bool
+        /// Figures already under their columns (a table read as column blocks).
+        var preassigned: Assignment? = nil
     }
 
     /// Splits a line into its label words and the trailing run of numeric tokens.
@@ -136,6 +138,10 @@ struct TableReader {
     }
 
     func read(id: String, title: String, kind: TableVocabulary.TableKind?, lines: [RegionLine]) -> TableReading? {
+        if let layout = ColumnBlocks.layout(lines, reader: self),
+           let reading = readColumnBlocks(layout, id: id, title: title, kind: kind, page: lines.first?.pageNumber ?? 1) {
+            return reading
+        }
         var headerLines: [Line] = []
         var rows: [RawRow] = []
         var pendingLabel: (text: String, page: Int)? = nil
@@ -270,10 +276,34 @@ struct TableReader {
             }
         }
 
+        let page = lines.first?.pageNumber ?? rows.first?.pageNumber ?? 1
+        return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: header, warnings: warnings)
+    }
+
+    /// A table read as column blocks: the figures are under their columns already.
+    func readColumnBlocks(_ layout: ColumnBlocks, id: String, title: String, kind: TableVocabulary.TableKind?,
+                          page: Int) -> TableReading? {
+        guard let b = readBlocks(layout, id: id, kind: kind) else { return nil }
+        var rows = b.rows
+        for i in rows.indices {
+            let ambiguous = b.doubtful.filter { $0.row == i }.map(\.column)
+            rows[i].preassigned = Assignment(cells: b.header.keys.compactMap { k in b.cells[i][k].map { (k, $0) } },
+                                             note: b.notes[i], ambiguous: ambiguous)
+        }
+        let valueRows = b.cells.filter { !$0.isEmpty }.count
+        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+        let unit = b.header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
+        return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: b.header, warnings: b.warnings)
+    }
+
+    /// The table from its rows under their header: labels as they should read, keys, figures in
+    /// their columns, shares kept in range, doubt carried on.
+    func table(id: String, title: String, kind: TableVocabulary.TableKind?, page: Int, unit: String,
+               rows: [RawRow], header: ColumnHeader, warnings: [String]) -> TableReading {
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
+        var warnings = warnings
         var keyCounts: [String: Int] = [:]
-        let page = lines.first?.pageNumber ?? rows.first?.pageNumber ?? 1
         for var r in rows {
             // Label-only lines that are no known label and hardly a word: ruling read as text.
             if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
@@ -289,7 +319,7 @@ struct TableReader {
             guard !key.isEmpty else { continue }
             keyCounts[key, default: 0] += 1
             if keyCounts[key]! > 1 { key += "_\(keyCounts[key]!)" }
-            let assigned = assign(r, header: header)
+            let assigned = r.preassigned ?? assign(r, header: header)
             var values = TableValues()
             for (col, num) in assigned.cells {
                 if let v = num.value { values[col] = v }
@@ -321,8 +351,8 @@ struct TableReader {
             tableRows.append(TableRow(key: key, label: canon, note: assigned.note, values: ordered, unit: unitOut))
             if let w = assigned.warning { warnings.append("\(id): row \(key): \(w)") }
         }
-        let table = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: table, doubts: doubts, warnings: warnings)
+        let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
+        return TableReading(table: result, doubts: doubts, warnings: warnings)
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the

@@ -11,6 +11,9 @@ public struct TableRecognition: Sendable {
     }
 }
 
+/// The lines under one heading, up to the next.
+struct TableRegion { var heading: LocatedHeading; var lines: [RegionLine] }
+
 public enum TableStage {
     /// Finds and reads every table we extract, then checks them against each other.
     public static func recognise(pages: [Page]) throws -> TableRecognition {
@@ -48,8 +51,7 @@ public enum TableStage {
         var warnings: [String] = []
 
         // First pass: every candidate region, to learn the fiscal year from the headers.
-        struct Region { var heading: LocatedHeading; var lines: [RegionLine] }
-        var regions: [Region] = []
+        var regions: [TableRegion] = []
         for (hi, h) in headings.enumerated() {
             switch h.kind {
             case .table, .note: break
@@ -77,9 +79,10 @@ public enum TableStage {
                     lines += cont
                 }
             }
-            regions.append(Region(heading: h, lines: lines))
+            regions.append(TableRegion(heading: h, lines: lines))
         }
 
+        ColumnBlocks.returnStrayBlocks(&regions, vocabulary: v)
         let fiscalYear = fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
         let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
         var readings: [String: TableReading] = [:]
@@ -154,7 +157,10 @@ struct PageFurniture {
             for (li, line) in p.lines.enumerated() {
                 let f = line.folded
                 let edge = li < 2 || li >= n - 2
-                if edge, pages.count >= 4, (seen[mask(f)] ?? 0) >= 3, f.count >= 6 { furniture.insert([pi, li]); continue }
+                // Words, not a figure alone: the last figure of a column block ends many pages.
+                if edge, pages.count >= 4, (seen[mask(f)] ?? 0) >= 3, f.count >= 6, f.contains(where: \.isLetter) {
+                    furniture.insert([pi, li]); continue
+                }
                 if v.noise.contains(where: { f.hasPrefix($0) }) {
                     // `Sida 12` alone, or a signature-service footer.
                     let words = f.split(separator: "_")
