@@ -28,6 +28,8 @@ public struct TableVocabulary: Sendable {
     public var noteWords: [String]
     public var notesHeading: String
     public var noteRows: [RowLabel]
+    /// Words that head a group of note rows and print no figure of their own (`Insatser`), folded.
+    public var noteGroupHeadings: [String] = []
     public var columnWords: [String: [String]]
     public var units: [(unit: String, words: [String])]
     public var noise: [String]
@@ -56,6 +58,7 @@ public struct TableVocabulary: Sendable {
         var noteWord: [String]
         var notesHeading: String
         var noteRows: [String]
+        var noteGroupHeadings: [String]?
         var columnWords: [String: [String]]
         var units: [String: [String]]
         var noise: [String]
@@ -92,7 +95,7 @@ public struct TableVocabulary: Sendable {
         }
         var lexicon: [String: String] = [:]
         for w in lex.words { lexicon[FoldedText.fold(w)] = w }
-        return TableVocabulary(
+        var v = TableVocabulary(
             tables: kinds,
             sectionHeadings: f.sectionHeadings.map(FoldedText.fold),
             noteWords: f.noteWord.map(FoldedText.fold),
@@ -102,5 +105,7 @@ public struct TableVocabulary: Sendable {
             units: f.units.sorted { $0.key < $1.key }.map { (unit: $0.key, words: $0.value.map(FoldedText.fold)) },
             noise: f.noise.map(FoldedText.fold),
             lexicon: lexicon)
+        v.noteGroupHeadings = (f.noteGroupHeadings ?? []).map(FoldedText.fold)
+        return v
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Position-less text (pages OCR'd earlier, one text per page) often prints a table as its OCR
 /// engine read it: the label column first, then each figure column as a block of its own under
 /// its heading (`2023-12-31`, then one figure a line), rows without a figure simply absent from
@@ -24,12 +26,12 @@ struct ColumnBlocks {
     static let minimumLabels = 2
     static let minimumFigures = 2
 
-    /// The region read as labels then blocks of single figures, or nil when it is laid out
-    /// otherwise (rows with their figures, figures of whole rows in a block: the reader's own case).
-    static func layout(_ lines: [RegionLine], reader: TableReader) -> ColumnBlocks? {
+    /// The region's label lines and figure blocks, wherever they stand in it (the OCR engine
+    /// may print a block between two runs of labels, or prose between labels and figures);
+    /// nil unless its lines are position-less and hold labels.
+    static func layout(_ lines: [RegionLine], reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) -> ColumnBlocks? {
         guard !lines.isEmpty, lines.allSatisfy({ $0.line.words.allSatisfy { $0.box == nil } }) else { return nil }
         var out = ColumnBlocks()
-        var labelsOnly = 0, figureLines = 0, singleFigures = 0
         var open: Block?
         func close() { if let b = open, !b.figures.isEmpty { out.blocks.append(b) }; open = nil }
         for rl in lines {
@@ -39,7 +41,7 @@ struct ColumnBlocks {
             let hasLetters = label.contains { $0.isLetter }
             if ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary)
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
-                if out.rows.isEmpty { out.leadingHeader.append(line); continue }
+                if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
                 if open.map({ !$0.figures.isEmpty }) ?? false { close() }
                 if open == nil { open = Block() }
                 open!.header.append(line)
@@ -47,63 +49,40 @@ struct ColumnBlocks {
             }
             if !hasLetters {
                 guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
-                if out.rows.isEmpty { return nil }
-                figureLines += 1
-                if Self.single(tokens) != nil { singleFigures += 1 }
                 if open == nil { open = Block() }
                 open!.figures.append(Figure(tokens: tokens, page: rl.pageNumber))
                 continue
             }
-            // Text after the blocks began: the table is over (prose, the next section).
-            if !out.blocks.isEmpty || open != nil { break }
+            // Headings right above the first labels head the table, not a block.
+            if out.rows.isEmpty, let b = open, b.figures.isEmpty { out.leadingHeader += b.header; open = nil }
+            close()
             let words = label.split(separator: " ").count
-            if tokens.isEmpty && (words >= 7 || label.hasSuffix(".")) && reader.canonical(label, kind: nil, isNote: false) == nil {
-                if out.rows.isEmpty { continue } else { break }
+            if tokens.isEmpty && (words >= maxLabelWords || label.hasSuffix(".") || words >= 7 && reader.canonical(label, kind: kind, isNote: isNote) == nil) {
+                continue // prose among the table's lines
             }
-            if tokens.isEmpty { labelsOnly += 1 }
             if tokens.isEmpty, let last = out.rows.last, last.tokens.isEmpty, reader.startsLowercase(label) {
                 out.rows[out.rows.count - 1].label += " " + label // a label wrapped onto the next line
-                labelsOnly -= 1
                 continue
             }
             out.rows.append(TableReader.RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
         }
         close()
-        // Labels without figures, or labels whose lines carry the first columns with the rest in
-        // blocks under their own headings.
-        let headedBlocks = out.blocks.contains { !$0.header.isEmpty }
-        guard labelsOnly >= minimumLabels || (out.rows.count >= minimumLabels && headedBlocks),
-              figureLines >= minimumFigures, singleFigures * 2 > figureLines else { return nil }
+        guard out.rows.count >= minimumLabels else { return nil }
         return out
     }
 
-    /// On position-less pages the figure blocks of a table may follow the next section's
-    /// heading (the OCR engine printed that heading's line before the figure columns): a region
-    /// that holds labels and no figures takes back the figure and header lines that open the
-    /// region after it, up to that region's first line of text.
-    static func returnStrayBlocks(_ regions: inout [TableRegion], vocabulary v: TableVocabulary) {
-        guard regions.count >= 2 else { return }
-        for i in 0..<(regions.count - 1) {
-            let lines = regions[i].lines
-            guard !lines.isEmpty, lines.allSatisfy({ $0.line.words.allSatisfy { $0.box == nil } }) else { continue }
-            let split = lines.map { TableReader.split($0.line) }
-            let hasFigureLines = split.contains { s in !s.tokens.isEmpty && !s.label.contains { $0.text.contains(where: \.isLetter) } }
-            let labelLines = split.filter { $0.tokens.isEmpty && $0.label.contains { $0.text.contains(where: \.isLetter) } }.count
-            guard !hasFigureLines, labelLines >= minimumLabels else { continue }
-            let next = regions[i + 1].lines
-            var take = 0
-            for rl in next {
-                let s = TableReader.split(rl.line)
-                let letters = s.label.contains { $0.text.contains(where: \.isLetter) }
-                if letters && !ColumnHeader.isHeaderLine(rl.line, vocabulary: v) { break }
-                take += 1
-            }
-            let figures = next.prefix(take).filter { !TableReader.split($0.line).tokens.isEmpty }.count
-            guard figures >= minimumFigures else { continue }
-            regions[i].lines += next.prefix(take)
-            regions[i + 1].lines.removeFirst(take)
-        }
+    /// True when the figures of this layout stand apart from its labels: labels without figures,
+    /// blocks of single figures. Otherwise the reader's own line-by-line reading applies.
+    var isBlockLayout: Bool {
+        let figures = blocks.flatMap(\.figures)
+        let single = figures.filter { Self.single($0.tokens) != nil }.count
+        let bare = rows.filter { $0.tokens.isEmpty }.count
+        return figures.count >= Self.minimumFigures && single * 2 > figures.count
+            && (bare >= Self.minimumLabels || blocks.contains { !$0.header.isEmpty })
     }
+
+    /// A line of this many words or more is a sentence, not a row label.
+    static let maxLabelWords = 10
 
     /// One figure, or a note reference and one figure (`2 11696000`, `4 408 780` under `Not`).
     static func single(_ tokens: [NumericToken], noteColumn: Bool = false) -> (note: String?, number: ParsedNumber)? {
@@ -132,111 +111,168 @@ extension TableReader {
         var warnings: [String]
     }
 
-    func readBlocks(_ layout: ColumnBlocks, id: String, kind: TableVocabulary.TableKind?) -> BlockReading? {
+    /// What a layout gives before its blocks are placed: the leading header, the columns its
+    /// label lines carry and their figures, the header columns left for blocks without a heading.
+    struct BlockFrame {
+        var leading: ColumnHeader
+        var columns: [ColumnHeader.Column]
+        var spare: [ColumnHeader.Column]
+        var cells: [[String: ParsedNumber]]
+        var notes: [String?]
+        var doubtful: [(row: Int, column: String)] = []
+        var headings: [Bool]
+    }
+
+    func frame(_ layout: ColumnBlocks, id: String, kind: TableVocabulary.TableKind?) -> BlockFrame {
         let leading = ColumnHeader.parse(layout.leadingHeader, vocabulary: vocabulary)
-        var columns: [ColumnHeader.Column] = []
         // Figures on the label lines stand under the leading header's first columns.
         let inlineCount = layout.rows.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.max() ?? 0
         let inline = Array(leading.columns.prefix(inlineCount))
-        columns += inline
-        var spare = Array(leading.columns.dropFirst(inline.count))
-        var blockKeys: [String] = []
-        for b in layout.blocks {
-            let parsed = ColumnHeader.parse(b.header, vocabulary: vocabulary)
-            var key = parsed.columns.first?.key
-            if key == nil, !spare.isEmpty { key = spare.removeFirst().key }
-            guard var k = key else { return nil }
-            if k.hasPrefix("deviation") && !k.contains(":"), let y = (columns.compactMap { Int($0.key) } + [fiscalYear].compactMap { $0 }).max() {
-                k = "deviation:\(y)"
-            }
-            if columns.contains(where: { $0.key == k }) || blockKeys.contains(k) { return nil }
-            blockKeys.append(k)
-            columns.append(ColumnHeader.Column(key: k, x: nil))
-        }
-        guard !layout.blocks.isEmpty else { return nil }
-        var header = leading
-        header.columns = columns
-
         let isNote = id.hasPrefix("note_")
-        var cells: [[String: ParsedNumber]] = Array(repeating: [:], count: layout.rows.count)
-        var notes: [String?] = Array(repeating: nil, count: layout.rows.count)
-        var warnings: [String] = []
-        var doubtful: [(Int, String)] = []
+        var f = BlockFrame(leading: leading, columns: inline, spare: Array(leading.columns.dropFirst(inline.count)),
+                           cells: Array(repeating: [:], count: layout.rows.count),
+                           notes: Array(repeating: nil, count: layout.rows.count),
+                           headings: layout.rows.map { canonical($0.label, kind: kind, isNote: isNote)?.isHeading == true })
         if !inline.isEmpty {
             var inlineHeader = leading
             inlineHeader.columns = inline
             for (i, r) in layout.rows.enumerated() where !r.tokens.isEmpty {
                 let a = assignBySequence(r.tokens, header: inlineHeader)
-                for (c, n) in a.cells { cells[i][c] = n }
-                notes[i] = a.note
-                for c in a.ambiguous { doubtful.append((i, c)) }
+                for (c, n) in a.cells { f.cells[i][c] = n }
+                f.notes[i] = a.note
+                for c in a.ambiguous { f.doubtful.append((i, c)) }
             }
         }
-        let headings = layout.rows.map { canonical($0.label, kind: kind, isNote: isNote)?.isHeading == true }
+        return f
+    }
+
+    /// The column a block fills: its own heading, else the next heading the leading header left
+    /// over; nil for a block of note references or one no heading names.
+    func key(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> String? {
+        let parsed = ColumnHeader.parse(block.header, vocabulary: vocabulary)
+        var key = parsed.columns.first?.key
+        if key == nil, block.header.isEmpty || !block.hasNoteColumn, !frame.spare.isEmpty { key = frame.spare.removeFirst().key }
+        guard var k = key else { return nil }
+        if k.hasPrefix("deviation") && Int(k.split(separator: ":").last ?? "") == nil,
+           let y = (frame.columns.compactMap { Int($0.key) } + [fiscalYear].compactMap { $0 }).max() {
+            k = "deviation:\(y)"
+        }
+        return frame.columns.contains { $0.key == k } ? nil : k
+    }
+
+    /// A block placed in a frame: its column, the rows it fills, and how well the arithmetic
+    /// bears that out; nil when it cannot stand there (no column for it, more figures than rows).
+    struct Placement {
+        var key: String; var rows: [Int]; var figures: [(note: String?, number: ParsedNumber)]; var inDoubt: Bool; var score: Int
+        /// As many figures as the rows open for them: order and count alone place them.
+        var fitsExactly: Bool
+        /// Weight for choosing between tables: the arithmetic, and a count that fits exactly
+        /// (an OCR slip can fail a sum; a count is rarely wrong).
+        var weight: Int { score + (fitsExactly ? Self.exactFitWeight : 0) }
+        static let exactFitWeight = 3
+    }
+
+    func place(_ block: ColumnBlocks.Block, in frame: inout BlockFrame, layout: ColumnBlocks, id: String,
+               kind: TableVocabulary.TableKind?) -> Placement? {
+        guard let key = key(for: block, in: &frame) else { return nil }
+        let read = block.figures.compactMap { ColumnBlocks.single($0.tokens, noteColumn: block.hasNoteColumn) }
+        guard read.count == block.figures.count else { return nil }
+        let open = layout.rows.indices.filter { !frame.headings[$0] && frame.cells[$0][key] == nil }
+        guard read.count <= open.count else { return nil }
+        let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
+        let choice = chooseRows(for: read.map(\.number), key: key, columns: frame.columns.map(\.key) + [key], among: open,
+                                filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
+        return Placement(key: key, rows: choice.rows, figures: read, inDoubt: choice.inDoubt, score: choice.score,
+                         fitsExactly: read.count == open.count)
+    }
+
+    func readBlocks(_ layout: ColumnBlocks, id: String, kind: TableVocabulary.TableKind?) -> BlockReading? {
+        var f = frame(layout, id: id, kind: kind)
+        var warnings: [String] = []
         // Largest blocks first: the rows they fill tell which rows the smaller ones may skip.
         let order = layout.blocks.indices.sorted { layout.blocks[$0].figures.count > layout.blocks[$1].figures.count }
+        var placed: [(index: Int, key: String)] = []
         for bi in order {
-            let block = layout.blocks[bi], key = blockKeys[bi]
-            let read = block.figures.compactMap { ColumnBlocks.single($0.tokens, noteColumn: block.hasNoteColumn) }
-            guard read.count == block.figures.count else {
-                warnings.append("\(id): column \(key): a figure that reads as no number; the column left out")
+            var trial = f
+            guard let p = place(layout.blocks[bi], in: &trial, layout: layout, id: id, kind: kind) else {
+                if !(layout.blocks[bi].hasNoteColumn && ColumnHeader.parse(layout.blocks[bi].header, vocabulary: vocabulary).columns.isEmpty) {
+                    warnings.append("\(id): a column of \(layout.blocks[bi].figures.count) figures fits no column of the table; left out")
+                }
                 continue
             }
-            let open = layout.rows.indices.filter { !headings[$0] && cells[$0][key] == nil }
-            guard read.count <= open.count else {
-                warnings.append("\(id): column \(key): \(read.count) figures for \(open.count) rows; the column left out")
-                continue
+            f.spare = trial.spare
+            f.columns.append(ColumnHeader.Column(key: p.key, x: nil))
+            placed.append((bi, p.key))
+            for (k, ri) in p.rows.enumerated() {
+                f.cells[ri][p.key] = p.figures[k].number
+                if let n = p.figures[k].note { f.notes[ri] = n }
+                if p.inDoubt { f.doubtful.append((ri, p.key)) }
             }
-            let filled = Set(layout.rows.indices.filter { !cells[$0].isEmpty })
-            let choice = chooseRows(for: read.map(\.number), key: key, columns: header.keys, among: open, filled: filled,
-                                    rows: layout.rows, cells: cells, id: id, kind: kind)
-            for (k, ri) in choice.rows.enumerated() {
-                cells[ri][key] = read[k].number
-                if let n = read[k].note { notes[ri] = n }
-                if choice.inDoubt { doubtful.append((ri, key)) }
-            }
-            if choice.inDoubt {
-                warnings.append("\(id): column \(key): which rows its \(read.count) figures belong to is not settled by the arithmetic; in doubt")
+            if p.inDoubt {
+                warnings.append("\(id): column \(p.key): which rows its \(p.figures.count) figures belong to is not settled by the arithmetic; in doubt")
             }
         }
+        guard !placed.isEmpty else { return nil }
+        // Columns in printed order: the label lines' own, then the blocks as they stand.
+        let inline = f.columns.filter { c in !placed.contains { $0.key == c.key } }
+        var header = f.leading
+        header.columns = inline + placed.sorted { $0.index < $1.index }.map { ColumnHeader.Column(key: $0.key, x: nil) }
         warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
-        return BlockReading(rows: layout.rows, cells: cells, notes: notes, header: header, doubtful: doubtful, warnings: warnings)
+        return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
     }
 
     /// The rows (ascending) that a block's figures fill: every order-keeping choice of rows is
-    /// weighed by the relations the table states in that column (passed minus failed); ties are
-    /// broken towards rows that hold figures in other columns, and reported as doubt.
+    /// weighed by the relations the table states in that column (passed minus twice failed);
+    /// ties are broken towards rows that hold figures in other columns, a closing total, no
+    /// group heading, and reported as doubt. `score`: the chosen reading's weight.
     func chooseRows(for figures: [ParsedNumber], key: String, columns: [String], among open: [Int], filled: Set<Int>,
                     rows: [RawRow], cells: [[String: ParsedNumber]], id: String,
-                    kind: TableVocabulary.TableKind?) -> (rows: [Int], inDoubt: Bool) {
-        let k = figures.count
-        if k == open.count { return (open, false) }
-        let combinations = Self.binomial(open.count, k)
-        let prior: ([Int]) -> Int = { choice in choice.filter { filled.contains($0) }.count }
-        guard combinations <= ColumnBlocks.maxReadings else {
-            let preferred = open.filter { filled.contains($0) }
-            let pick = preferred.count >= k ? Array(preferred.prefix(k)) : Array(open.prefix(k))
-            return (pick, true)
-        }
+                    kind: TableVocabulary.TableKind?) -> (rows: [Int], inDoubt: Bool, score: Int) {
         let isNote = id.hasPrefix("note_")
         let keys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
-        var best: [(choice: [Int], score: Int, prior: Int)] = []
-        var bestScore = Int.min
-        Self.forEachCombination(of: open, choosing: k) { choice in
-            var values = Array(repeating: TableValues(), count: rows.count)
-            for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { values[i][col] = v } } }
+        var base = Array(repeating: TableValues(), count: rows.count)
+        for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
+        func weigh(_ choice: [Int], _ figures: [ParsedNumber]) -> Int {
+            var values = base
             for (j, ri) in choice.enumerated() { if let v = figures[j].value { values[ri][key] = v } }
             let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
                               rows: rows.indices.map { TableRow(key: keys[$0], label: rows[$0].label, values: values[$0]) })
-            let score = TableChecks.balance(of: table, column: key)
+            return TableChecks.balance(of: table, column: key)
+        }
+        let groupHeading = Set(rows.indices.filter { isNote && vocabulary.noteGroupHeadings.contains(keys[$0]) })
+        let total = rows.indices.last.flatMap { TableChecks.totalKeys.contains(keys[$0]) || keys[$0].hasPrefix("summa") ? $0 : nil }
+        func prior(_ choice: [Int]) -> Int {
+            choice.filter { filled.contains($0) }.count - 2 * choice.filter { groupHeading.contains($0) }.count
+                + (total.map { choice.last == $0 } == true ? 2 : 0)
+        }
+        var figures = figures, open = open
+        var fixed: (row: Int, figure: ParsedNumber)?
+        // A table that closes with a total prints its figure last: past the enumeration's
+        // reach, the block's last figure is taken for it.
+        if let t = total, open.last == t, figures.count >= 2, figures.count < open.count,
+           Self.binomial(open.count, figures.count) > ColumnBlocks.maxReadings {
+            fixed = (t, figures.removeLast()); open.removeLast()
+        }
+        let allFigures = figures + (fixed.map { [$0.figure] } ?? [])
+        func whole(_ choice: [Int]) -> [Int] { choice + (fixed.map { [$0.row] } ?? []) }
+        let k = figures.count
+        if k == open.count { return (whole(open), false, weigh(whole(open), allFigures)) }
+        guard Self.binomial(open.count, k) <= ColumnBlocks.maxReadings else {
+            let preferred = open.filter { filled.contains($0) }
+            return (whole(preferred.count >= k ? Array(preferred.prefix(k)) : Array(open.prefix(k))), true, 0)
+        }
+        var best: [(choice: [Int], prior: Int)] = []
+        var bestScore = Int.min
+        Self.forEachCombination(of: open, choosing: k) { choice in
+            let score = weigh(whole(choice), allFigures)
             if score > bestScore { bestScore = score; best = [] }
-            if score == bestScore { best.append((choice, score, prior(choice))) }
+            if score == bestScore { best.append((whole(choice), prior(whole(choice)))) }
         }
         let topPrior = best.map(\.prior).max() ?? 0
         let top = best.filter { $0.prior == topPrior }
-        guard let pick = top.first else { return (Array(open.prefix(k)), true) }
+        guard let pick = top.first else { return (whole(Array(open.prefix(k))), true, 0) }
         // Settled when one reading stands alone and some relation confirmed it.
-        return (pick.choice, top.count > 1 || bestScore <= 0)
+        return (pick.choice, top.count > 1 || bestScore <= 0, bestScore)
     }
 
     static func binomial(_ n: Int, _ k: Int) -> Int {

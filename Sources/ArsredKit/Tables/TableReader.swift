@@ -137,8 +137,12 @@ struct TableReader {
         return false
     }
 
-    func read(id: String, title: String, kind: TableVocabulary.TableKind?, lines: [RegionLine]) -> TableReading? {
-        if let layout = ColumnBlocks.layout(lines, reader: self),
+    /// `layout`: the region's labels and figure blocks when the stage dealt them (nil: the
+    /// region's own).
+    func read(id: String, title: String, kind: TableVocabulary.TableKind?, lines: [RegionLine],
+              layout: ColumnBlocks? = nil) -> TableReading? {
+        if let layout = layout ?? ColumnBlocks.layout(lines, reader: self, kind: kind, isNote: id.hasPrefix("note_")),
+           layout.isBlockLayout,
            let reading = readColumnBlocks(layout, id: id, title: title, kind: kind, page: lines.first?.pageNumber ?? 1) {
             return reading
         }

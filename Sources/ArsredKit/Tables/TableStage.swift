@@ -82,23 +82,30 @@ public enum TableStage {
             regions.append(TableRegion(heading: h, lines: lines))
         }
 
-        ColumnBlocks.returnStrayBlocks(&regions, vocabulary: v)
         let fiscalYear = fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
         let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
         var readings: [String: TableReading] = [:]
         var order: [String] = []
-        for r in regions {
-            let id: String, title: String, kind: TableVocabulary.TableKind?
+        let named: [(id: String, title: String, kind: TableVocabulary.TableKind?)?] = regions.map { r in
             switch r.heading.kind {
             case .table(let t):
-                id = t; kind = v.kind(t); title = kind?.title ?? t
+                return (t, v.kind(t)?.title ?? t, v.kind(t))
             case .note(let n):
-                id = "note_\(n)"; kind = nil
-                title = LabelText.restore(LabelText.cleaned(r.heading.text), lexicon: v.lexicon)
-            default: continue
+                return ("note_\(n)", LabelText.restore(LabelText.cleaned(r.heading.text), lexicon: v.lexicon), nil)
+            default: return nil
             }
+        }
+        // Position-less pages: the figure blocks of a page go to the tables whose labels stand on it.
+        var layouts = regions.indices.map { i in
+            named[i].flatMap { ColumnBlocks.layout(regions[i].lines, reader: reader, kind: $0.kind, isNote: $0.id.hasPrefix("note_")) }
+        }
+        BlockDealer.deal(&layouts, members: regions.indices.map { i in
+            named[i].flatMap { n in regions[i].lines.first.map { BlockDealer.Member(id: n.id, kind: n.kind, page: $0.pageNumber) } }
+        }, reader: reader)
+        for (ri, r) in regions.enumerated() {
+            guard let (id, title, kind) = named[ri] else { continue }
             guard readings[id] == nil else { continue }
-            guard var reading = reader.read(id: id, title: title, kind: kind, lines: r.lines) else { continue }
+            guard var reading = reader.read(id: id, title: title, kind: kind, lines: r.lines, layout: layouts[ri]) else { continue }
             reading.table.page = pages[r.heading.pageIndex].number
             readings[id] = reading
             order.append(id)
