@@ -30,8 +30,7 @@ enum BlockDealer {
                     continue
                 }
                 var f = b.frame
-                f.columns.append(ColumnHeader.Column(key: b.placement.key, x: nil))
-                for (k, ri) in b.placement.rows.enumerated() { f.cells[ri][b.placement.key] = b.placement.figures[k].number }
+                reader.apply(b.placement, to: &f)
                 frames[b.slot] = f
                 dealt[b.slot].append(block)
             }

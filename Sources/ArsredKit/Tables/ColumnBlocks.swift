@@ -47,7 +47,9 @@ struct ColumnBlocks {
                 open!.header.append(line)
                 continue
             }
-            if !hasLetters {
+            // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
+            let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
+            if !hasLetters || specks {
                 guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
                 if open == nil { open = Block() }
                 open!.figures.append(Figure(tokens: tokens, page: rl.pageNumber))
@@ -71,31 +73,32 @@ struct ColumnBlocks {
         return out
     }
 
-    /// True when the figures of this layout stand apart from its labels: labels without figures,
-    /// blocks of single figures. Otherwise the reader's own line-by-line reading applies.
+    /// True when the figures of this layout stand apart from its labels: labels without
+    /// figures, or blocks under headings of their own. Otherwise the reader's own line-by-line
+    /// reading applies.
     var isBlockLayout: Bool {
         let figures = blocks.flatMap(\.figures)
-        let single = figures.filter { Self.single($0.tokens) != nil }.count
         let bare = rows.filter { $0.tokens.isEmpty }.count
-        return figures.count >= Self.minimumFigures && single * 2 > figures.count
+        return figures.count >= Self.minimumFigures
             && (bare >= Self.minimumLabels || blocks.contains { !$0.header.isEmpty })
     }
 
     /// A line of this many words or more is a sentence, not a row label.
     static let maxLabelWords = 10
+    /// Letters a line of figures inside a block may carry as OCR specks (`Ss`, `_`, `«`).
+    static let maxSpeckLetters = 3
 
-    /// One figure, or a note reference and one figure (`2 11696000`, `4 408 780` under `Not`).
-    static func single(_ tokens: [NumericToken], noteColumn: Bool = false) -> (note: String?, number: ParsedNumber)? {
-        if noteColumn, tokens.count >= 2, let n = TableReader.noteText(tokens[0]),
-           let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: 1).first?.first {
+    /// A block line read as `count` figures, after a note reference where the block has a
+    /// `Not` column or the line one figure too many (`2 11696000`, `4 408 780` under `Not`).
+    static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool) -> (note: String?, numbers: [ParsedNumber])? {
+        func noteAndRest() -> (String?, [ParsedNumber])? {
+            guard tokens.count >= 2, let n = TableReader.noteText(tokens[0]),
+                  let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: count).first else { return nil }
             return (n, rest)
         }
-        if let one = SwedishNumber.segmentations(tokens, count: 1).first?.first { return (nil, one) }
-        if tokens.count >= 2, let n = TableReader.noteText(tokens[0]),
-           let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: 1).first?.first {
-            return (n, rest)
-        }
-        return nil
+        if noteColumn, let r = noteAndRest() { return r }
+        if let all = SwedishNumber.segmentations(tokens, count: count).first { return (nil, all) }
+        return noteAndRest()
     }
 }
 
@@ -146,25 +149,38 @@ extension TableReader {
         return f
     }
 
-    /// The column a block fills: its own heading, else the next heading the leading header left
-    /// over; nil for a block of note references or one no heading names.
-    func key(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> String? {
-        let parsed = ColumnHeader.parse(block.header, vocabulary: vocabulary)
-        var key = parsed.columns.first?.key
-        if key == nil, block.header.isEmpty || !block.hasNoteColumn, !frame.spare.isEmpty { key = frame.spare.removeFirst().key }
-        guard var k = key else { return nil }
-        if k.hasPrefix("deviation") && Int(k.split(separator: ":").last ?? "") == nil,
-           let y = (frame.columns.compactMap { Int($0.key) } + [fiscalYear].compactMap { $0 }).max() {
-            k = "deviation:\(y)"
+    /// The columns a block fills: its own headings, else as many of the headings the leading
+    /// header left over as its lines hold figures; nil for a block of note references, one no
+    /// heading names, or one whose columns the table has already.
+    func keys(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> [String]? {
+        var keys = ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.map(\.key)
+        if keys.isEmpty, block.header.isEmpty || !block.hasNoteColumn {
+            let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
+            let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
+            guard n >= 1, frame.spare.count >= n else { return nil }
+            keys = frame.spare.prefix(n).map(\.key)
+            frame.spare.removeFirst(n)
         }
-        return frame.columns.contains { $0.key == k } ? nil : k
+        guard !keys.isEmpty else { return nil }
+        let year = (frame.columns.map(\.key) + keys).compactMap { Int($0) }.max() ?? fiscalYear
+        keys = keys.map { k in
+            guard k.hasPrefix("deviation"), Int(k.split(separator: ":").last ?? "") == nil, let y = year else { return k }
+            return "deviation:\(y)"
+        }
+        guard Set(keys).count == keys.count, !keys.contains(where: { k in frame.columns.contains { $0.key == k } }) else { return nil }
+        return keys
     }
 
-    /// A block placed in a frame: its column, the rows it fills, and how well the arithmetic
-    /// bears that out; nil when it cannot stand there (no column for it, more figures than rows).
+    /// A block placed in a frame: its columns, the rows its lines fill (a line that reads as no
+    /// figures still takes its row, empty), how well the arithmetic bears that out; nil when it
+    /// cannot stand there (no columns for it, more lines than rows open).
     struct Placement {
-        var key: String; var rows: [Int]; var figures: [(note: String?, number: ParsedNumber)]; var inDoubt: Bool; var score: Int
-        /// As many figures as the rows open for them: order and count alone place them.
+        var keys: [String]
+        var rows: [Int]
+        var lines: [(note: String?, numbers: [ParsedNumber])?]
+        var inDoubt: Bool
+        var score: Int
+        /// As many lines as the rows open for them: order and count alone place them.
         var fitsExactly: Bool
         /// Weight for choosing between tables: the arithmetic, and a count that fits exactly
         /// (an OCR slip can fail a sum; a count is rarely wrong).
@@ -174,97 +190,111 @@ extension TableReader {
 
     func place(_ block: ColumnBlocks.Block, in frame: inout BlockFrame, layout: ColumnBlocks, id: String,
                kind: TableVocabulary.TableKind?) -> Placement? {
-        guard let key = key(for: block, in: &frame) else { return nil }
-        let read = block.figures.compactMap { ColumnBlocks.single($0.tokens, noteColumn: block.hasNoteColumn) }
-        guard read.count == block.figures.count else { return nil }
-        let open = layout.rows.indices.filter { !frame.headings[$0] && frame.cells[$0][key] == nil }
-        guard read.count <= open.count else { return nil }
+        guard let keys = keys(for: block, in: &frame) else { return nil }
+        let lines = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: block.hasNoteColumn) }
+        // Mostly unreadable: no column at all.
+        guard lines.filter({ $0 != nil }).count * 2 > lines.count else { return nil }
+        let open = layout.rows.indices.filter { r in !frame.headings[r] && keys.allSatisfy { frame.cells[r][$0] == nil } }
+        guard lines.count <= open.count else { return nil }
         let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
-        let choice = chooseRows(for: read.map(\.number), key: key, columns: frame.columns.map(\.key) + [key], among: open,
-                                filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
-        return Placement(key: key, rows: choice.rows, figures: read, inDoubt: choice.inDoubt, score: choice.score,
-                         fitsExactly: read.count == open.count)
+        let choice = chooseRows(for: lines.map { $0?.numbers }, keys: keys, columns: frame.columns.map(\.key) + keys,
+                                among: open, filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
+        return Placement(keys: keys, rows: choice.rows, lines: lines, inDoubt: choice.inDoubt || lines.contains { $0 == nil },
+                         score: choice.score, fitsExactly: lines.count == open.count)
+    }
+
+    /// Writes a placement's figures into the frame's cells.
+    func apply(_ p: Placement, to f: inout BlockFrame) {
+        f.columns += p.keys.map { ColumnHeader.Column(key: $0, x: nil) }
+        for (k, ri) in p.rows.enumerated() {
+            guard let line = p.lines[k] else { continue }
+            for (key, number) in zip(p.keys, line.numbers) {
+                f.cells[ri][key] = number
+                if p.inDoubt { f.doubtful.append((ri, key)) }
+            }
+            if let n = line.note { f.notes[ri] = n }
+        }
     }
 
     func readBlocks(_ layout: ColumnBlocks, id: String, kind: TableVocabulary.TableKind?) -> BlockReading? {
         var f = frame(layout, id: id, kind: kind)
         var warnings: [String] = []
+        let inline = f.columns
         // Largest blocks first: the rows they fill tell which rows the smaller ones may skip.
         let order = layout.blocks.indices.sorted { layout.blocks[$0].figures.count > layout.blocks[$1].figures.count }
-        var placed: [(index: Int, key: String)] = []
+        var placed: [(index: Int, keys: [String])] = []
         for bi in order {
             var trial = f
             guard let p = place(layout.blocks[bi], in: &trial, layout: layout, id: id, kind: kind) else {
-                if !(layout.blocks[bi].hasNoteColumn && ColumnHeader.parse(layout.blocks[bi].header, vocabulary: vocabulary).columns.isEmpty) {
-                    warnings.append("\(id): a column of \(layout.blocks[bi].figures.count) figures fits no column of the table; left out")
+                let block = layout.blocks[bi]
+                if !(block.hasNoteColumn && ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.isEmpty) {
+                    warnings.append("\(id): a block of \(block.figures.count) figure lines fits no column of the table; left out")
                 }
                 continue
             }
             f.spare = trial.spare
-            f.columns.append(ColumnHeader.Column(key: p.key, x: nil))
-            placed.append((bi, p.key))
-            for (k, ri) in p.rows.enumerated() {
-                f.cells[ri][p.key] = p.figures[k].number
-                if let n = p.figures[k].note { f.notes[ri] = n }
-                if p.inDoubt { f.doubtful.append((ri, p.key)) }
-            }
+            apply(p, to: &f)
+            placed.append((bi, p.keys))
             if p.inDoubt {
-                warnings.append("\(id): column \(p.key): which rows its \(p.figures.count) figures belong to is not settled by the arithmetic; in doubt")
+                warnings.append("\(id): columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt")
             }
         }
         guard !placed.isEmpty else { return nil }
         // Columns in printed order: the label lines' own, then the blocks as they stand.
-        let inline = f.columns.filter { c in !placed.contains { $0.key == c.key } }
         var header = f.leading
-        header.columns = inline + placed.sorted { $0.index < $1.index }.map { ColumnHeader.Column(key: $0.key, x: nil) }
+        header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
         warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
     }
 
-    /// The rows (ascending) that a block's figures fill: every order-keeping choice of rows is
-    /// weighed by the relations the table states in that column (passed minus twice failed);
-    /// ties are broken towards rows that hold figures in other columns, a closing total, no
-    /// group heading, and reported as doubt. `score`: the chosen reading's weight.
-    func chooseRows(for figures: [ParsedNumber], key: String, columns: [String], among open: [Int], filled: Set<Int>,
+    /// The rows (ascending) that a block's lines fill: every order-keeping choice of rows is
+    /// weighed by the relations the table states in the block's columns (passed minus twice
+    /// failed); ties are broken towards rows that hold figures in other columns, a closing
+    /// total, no group heading, and reported as doubt. `score`: the chosen reading's weight.
+    func chooseRows(for lines: [[ParsedNumber]?], keys: [String], columns: [String], among open: [Int], filled: Set<Int>,
                     rows: [RawRow], cells: [[String: ParsedNumber]], id: String,
                     kind: TableVocabulary.TableKind?) -> (rows: [Int], inDoubt: Bool, score: Int) {
         let isNote = id.hasPrefix("note_")
-        let keys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
+        let rowKeys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
         var base = Array(repeating: TableValues(), count: rows.count)
         for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
-        func weigh(_ choice: [Int], _ figures: [ParsedNumber]) -> Int {
+        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
             var values = base
-            for (j, ri) in choice.enumerated() { if let v = figures[j].value { values[ri][key] = v } }
+            for (j, ri) in choice.enumerated() {
+                for (key, n) in zip(keys, lines[j] ?? []) { if let v = n.value { values[ri][key] = v } }
+            }
             let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
-                              rows: rows.indices.map { TableRow(key: keys[$0], label: rows[$0].label, values: values[$0]) })
-            return TableChecks.balance(of: table, column: key)
+                              rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
+            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1) }
         }
-        let groupHeading = Set(rows.indices.filter { isNote && vocabulary.noteGroupHeadings.contains(keys[$0]) })
-        let total = rows.indices.last.flatMap { TableChecks.totalKeys.contains(keys[$0]) || keys[$0].hasPrefix("summa") ? $0 : nil }
+        let groupHeading = Set(rows.indices.filter { isNote && vocabulary.noteGroupHeadings.contains(rowKeys[$0]) })
+        let total = rows.indices.last.flatMap { TableChecks.totalKeys.contains(rowKeys[$0]) || rowKeys[$0].hasPrefix("summa") ? $0 : nil }
         func prior(_ choice: [Int]) -> Int {
             choice.filter { filled.contains($0) }.count - 2 * choice.filter { groupHeading.contains($0) }.count
                 + (total.map { choice.last == $0 } == true ? 2 : 0)
         }
-        var figures = figures, open = open
-        var fixed: (row: Int, figure: ParsedNumber)?
-        // A table that closes with a total prints its figure last: past the enumeration's
-        // reach, the block's last figure is taken for it.
-        if let t = total, open.last == t, figures.count >= 2, figures.count < open.count,
-           Self.binomial(open.count, figures.count) > ColumnBlocks.maxReadings {
-            fixed = (t, figures.removeLast()); open.removeLast()
+        var lines = lines, open = open
+        var fixed: (row: Int, line: [ParsedNumber]?)?
+        // A table that closes with a total prints its figures last: past the enumeration's
+        // reach, the block's last line is taken for it.
+        if let t = total, open.last == t, lines.count >= 2, lines.count < open.count,
+           Self.binomial(open.count, lines.count) > ColumnBlocks.maxReadings {
+            fixed = (t, lines.removeLast()); open.removeLast()
         }
-        let allFigures = figures + (fixed.map { [$0.figure] } ?? [])
+        let allLines = lines + (fixed.map { [$0.line] } ?? [])
         func whole(_ choice: [Int]) -> [Int] { choice + (fixed.map { [$0.row] } ?? []) }
-        let k = figures.count
-        if k == open.count { return (whole(open), false, weigh(whole(open), allFigures)) }
+        let k = lines.count
+        if k == open.count { return (whole(open), false, weigh(whole(open), allLines)) }
         guard Self.binomial(open.count, k) <= ColumnBlocks.maxReadings else {
-            let preferred = open.filter { filled.contains($0) }
-            return (whole(preferred.count >= k ? Array(preferred.prefix(k)) : Array(open.prefix(k))), true, 0)
+            let plausible = open.filter { !groupHeading.contains($0) }
+            let preferred = plausible.filter { filled.contains($0) }
+            let pick = preferred.count >= k ? preferred : plausible.count >= k ? plausible : open
+            return (whole(Array(pick.prefix(k))), true, 0)
         }
         var best: [(choice: [Int], prior: Int)] = []
         var bestScore = Int.min
         Self.forEachCombination(of: open, choosing: k) { choice in
-            let score = weigh(whole(choice), allFigures)
+            let score = weigh(whole(choice), allLines)
             if score > bestScore { bestScore = score; best = [] }
             if score == bestScore { best.append((whole(choice), prior(whole(choice)))) }
         }
