@@ -48,6 +48,7 @@ public enum SwedishNumber {
     ]
     static let strays: Set<Character> = ["|", "'", "’", "‘", "`", "\"", "”", "“", ".", ":", "_"]
     static let leadingJunk: Set<Character> = ["<", ">", "«", "»", "=", ":", ";", "$", "*", "~", "^", "`", "'", "\"", "„", "”", "“", "_", "|"]
+    static let footnoteMarks: Set<Character> = ["*", "†", "‡", "¹", "²", "³"]
     static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
 
     /// Parses a whole printed number. nil when `text` is not one number.
@@ -88,6 +89,8 @@ public enum SwedishNumber {
         if s.isEmpty { return nil }
         if s.first == "(" { open = true; negative = true; s = s.dropFirst() }
         if let f = s.first, minusSigns.contains(f), !negative || open { negative = true; s = s.dropFirst() }
+        // A footnote mark printed on the figure (`0*`, `1 250¹`): print, not part of the number.
+        while let l = s.last, footnoteMarks.contains(l), s.count > 1 { s = s.dropLast() }
         if s.last == "%" { percent = true; s = s.dropLast() }
         if s.last == ")" { close = true; s = s.dropLast() }
         if s.last == "%" { percent = true; s = s.dropLast() }

@@ -107,6 +107,7 @@ public enum TableStage {
             guard readings[id] == nil else { continue }
             guard var reading = reader.read(id: id, title: title, kind: kind, lines: r.lines, layout: layouts[ri]) else { continue }
             reading.table.page = pages[r.heading.pageIndex].number
+            if id == "budget" { reading.table = BudgetColumns.keyedByHeading(reading.table, heading: r.heading.text) }
             readings[id] = reading
             order.append(id)
         }

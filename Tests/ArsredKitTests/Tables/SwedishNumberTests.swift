@@ -94,4 +94,12 @@ struct SwedishNumberTests {
             #expect(readings.contains(numbers.map { Double($0) }), "\(printed)")
         }
     }
+
+    @Test func aFootnoteMarkIsNoPartOfTheFigure() {
+        #expect(SwedishNumber.parse("0*") == 0)
+        #expect(SwedishNumber.parse("1 250¹") == 1250)
+        #expect(SwedishNumber.parse("-3 400*") == -3400)
+        #expect(SwedishNumber.token("*") == nil)
+        #expect(SwedishNumber.token("12*")?.repaired == false)
+    }
 }

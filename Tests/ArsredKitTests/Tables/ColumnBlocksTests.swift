@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import ArsredKit
+
+/// Tables in position-less text whose figures the OCR engine printed apart from their labels:
+/// label column first, then each figure column as a block under its heading. Fixtures are laid
+/// out the way tesseract's page analysis prints such pages.
+@Suite struct ColumnBlocksTests {
+    init() {
+        setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
+    }
+
+    private func recognise(_ pages: [String]) throws -> TableRecognition {
+        let parsed = pages.enumerated().map { i, text in
+            Page(number: i + 1, method: .ocr, lines: text.split(separator: "\n").map {
+                Line(words: $0.split(separator: " ").map { Word(text: String($0)) })
+            })
+        }
+        return try TableStage.recognise(pages: parsed)
+    }
+
+    private func values(_ r: TableRecognition, _ table: String) throws -> [String: [String: Double]] {
+        let t = try #require(r.tables.first { $0.id == table }, "\(table) not read")
+        return Dictionary(uniqueKeysWithValues: t.rows.map { ($0.key, $0.values) })
+    }
+
+    /// Eight labels, seven figures a column: the arithmetic says which row prints none.
+    @Test func theArithmeticChoosesTheRowLeftEmpty() throws {
+        let page = """
+            4. Kassaflödesanalys
+            Belopp i kr
+            Årets resultat
+            Justering för ej likviditetspåverkande poster
+            Ökning(-)/minskning(+) kortfristiga fordringar
+            Ökning(+)/minskning(-) kortfristiga skulder
+            Kassaflöde från den löpande verksamheten
+            Årets kassaflöde
+            Likvida medel vid årets början
+            Likvida medel vid årets slut
+            2024-12-31
+            -120000
+            -5000
+            40000
+            -85000
+            -85000
+            900000
+            815000
+            2023-12-31
+            60000
+            7000
+            -3000
+            64000
+            64000
+            836000
+            900000
+            """
+        let r = try recognise(["Årsredovisning 2024", page])
+        let cf = try values(r, "cash_flow")
+        #expect(cf["arets_resultat"] == ["2024": -120000, "2023": 60000])
+        #expect(cf["justering_for_ej_likviditetspaverkande_poster"] == [:])
+        #expect(cf["okning_minskning_kortfristiga_skulder"] == ["2024": 40000, "2023": -3000])
+        #expect(cf["likvida_medel_vid_arets_slut"] == ["2024": 815000, "2023": 900000])
+        #expect(!r.warnings.contains { $0.contains("not settled") })
+        let checks = r.checks.filter { $0.table == "cash_flow" }
+        #expect(!checks.isEmpty && checks.allSatisfy(\.passed))
+    }
+
+    /// Two notes on one page: both label columns, then the columns of each in turn.
+    @Test func twoTablesOnAPageShareItsBlocksInReadingOrder() throws {
+        let page = """
+            Not 2 Verksamhetens intäkter
+            Driftbidrag från Försäkringskassan
+            Driftbidrag från regionen
+            Summa
+            Not 3 Verksamhetens kostnader
+            Styrelse
+            Revision
+            Ekonomihantering
+            Totalt
+            2024-12-31
+            500000
+            250000
+            750000
+            2024-12-31
+            40000
+            30000
+            20000
+            90000
+            2023-12-31
+            480000
+            240000
+            720000
+            2023-12-31
+            38000
+            29000
+            21000
+            88000
+            """
+        let r = try recognise(["Årsredovisning 2024", page])
+        let n2 = try values(r, "note_2"), n3 = try values(r, "note_3")
+        #expect(n2["summa"] == ["2024": 750000, "2023": 720000])
+        #expect(n3["revision"] == ["2024": 30000, "2023": 29000])
+        #expect(n3["totalt"] == ["2024": 90000, "2023": 88000])
+        #expect(r.checks.filter { $0.table.hasPrefix("note_") }.allSatisfy(\.passed))
+    }
+
+    /// The figure columns of a table printed after the next section's heading go back to it.
+    @Test func blocksAfterTheNextHeadingReturnToTheirTable() throws {
+        let page = """
+            2. Resultaträkning
+            Belopp i kr
+            Verksamhetens intäkter
+            Verksamhetens kostnader
+            Resultat
+            Finansiella intäkter
+            Resultat efter finansiella poster
+            Årets resultat
+            3. Balansräkning
+            2024
+            1000000
+            -900000
+            100000
+            2000
+            102000
+            102000
+            2023
+            950000
+            -980000
+            -30000
+            1500
+            -28500
+            -28500
+            Fordringar
+            Kassa och bank
+            Summa omsättningstillgångar
+            Summa tillgångar
+            2024-12-31
+            100000
+            200000
+            300000
+            300000
+            2023-12-31
+            50000
+            150000
+            200000
+            200000
+            """
+        let r = try recognise(["Årsredovisning 2024", page])
+        let inc = try values(r, "income_statement"), bal = try values(r, "balance_sheet")
+        #expect(inc["resultat"] == ["2024": 100000, "2023": -30000])
+        #expect(inc["arets_resultat"] == ["2024": 102000, "2023": -28500])
+        #expect(bal["kassa_och_bank"] == ["2024": 200000, "2023": 150000])
+        #expect(r.checks.filter { $0.table == "income_statement" || $0.table == "balance_sheet" }.allSatisfy(\.passed))
+    }
+
+    /// Where nothing in the arithmetic tells which rows a short column fills, the cells are in doubt.
+    @Test func anUnsettledPairingIsFlagged() throws {
+        let page = """
+            Not 4 Fordringar
+            Kundfordringar
+            Skattekonto
+            Fordran moms
+            Förutbetalda kostnader
+            2024-12-31
+            1200
+            3400
+            """
+        let r = try recognise(["Årsredovisning 2024", page])
+        #expect(r.warnings.contains { $0.hasPrefix("note_4:") && $0.contains("not settled") })
+    }
+}
+
+/// A plan's budget table: the years its heading names are budgets.
+@Suite struct BudgetColumnsTests {
+    @Test func theHeadingNamesTheBudgetYears() {
+        #expect(BudgetColumns.years(inHeading: "Förslag budget 2022-2024") == [2022, 2023, 2024])
+        #expect(BudgetColumns.years(inHeading: "Förslag budget 2022 – 2024") == [2022, 2023, 2024])
+        #expect(BudgetColumns.years(inHeading: "Budget 2025") == [2025])
+        #expect(BudgetColumns.years(inHeading: "Ekonomiska förutsättningar") == [])
+    }
+
+    @Test func plainYearColumnsTheHeadingNamesBecomeBudgets() {
+        let table = Table(id: "budget", title: "Budget", page: 1, unit: "kr", columns: ["2021", "forecast:2022", "2022", "2023"],
+                          rows: [TableRow(key: "intakter", label: "Intäkter",
+                                          values: TableValues([("2021", 10), ("forecast:2022", 11), ("2022", 12), ("2023", 13)]))])
+        let t = BudgetColumns.keyedByHeading(table, heading: "Förslag budget 2022-2024")
+        #expect(t.columns == ["2021", "forecast:2022", "budget:2022", "budget:2023"])
+        #expect(t.rows[0].values["budget:2023"] == 13)
+        #expect(t.rows[0].values["2021"] == 10)
+    }
+}
