@@ -24,6 +24,7 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCodecs", pkgConfig: "libpng glib-2.0",
                        providers: [.apt(["libpng-dev", "libglib2.0-dev"])]),
         // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "Codecs", dependencies: ["CCodecs", "Bitmap"], swiftSettings: optimised),
         // Draws report pages with cairo: the fixture generator's pen.
         .target(name: "Canvas", dependencies: ["CPoppler", "Bitmap"]),
+        // Excel workbooks (libxlsxwriter).
+        .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
         // The pipeline: one folder per stage.
         .target(name: "ArsredKit",
                 dependencies: ["Bitmap", "Poppler", "Tesseract", "Codecs",
@@ -42,7 +45,7 @@ let package = Package(
                 swiftSettings: optimised),
         // What users do with the dataset: diff against hand data, export, review.
         .target(name: "ArsredExport",
-                dependencies: ["ArsredKit", "Poppler", "Codecs",
+                dependencies: ["ArsredKit", "Poppler", "Codecs", "XLSX",
                                .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "arsred",
                           dependencies: ["ArsredKit", "ArsredExport",

@@ -5,7 +5,7 @@ import ArsredKit
 /// bytes for the same outputs: documents in file-name order, values in column order, no dates.
 public enum DatasetExport {
     public enum Format: String, CaseIterable, Sendable {
-        case jsonl, csv, sqlite
+        case jsonl, csv, sqlite, xlsx
     }
 
     /// The long-form CSV's columns: the hand-data columns, then where the figure was found.
@@ -21,6 +21,7 @@ public enum DatasetExport {
             case .jsonl: try jsonLines(files).write(to: temporary)
             case .csv: try csv(files).write(to: temporary)
             case .sqlite: try SQLiteExport.write(files, to: temporary)
+            case .xlsx: try WorkbookExport.write(files, to: temporary)
             }
             guard rename(temporary.path, destination.path) == 0 else {
                 throw InputError("\(destination.path): cannot write (\(String(cString: strerror(errno))))")
@@ -50,13 +51,17 @@ public enum DatasetExport {
         var out = LongFormCSV.line(csvColumns)
         for file in files {
             let doc = file.document
-            let organisation = doc.organisation ?? doc.organisationKey ?? file.stem
             let year = doc.fiscalYear.map(String.init) ?? ""
             for f in doc.figures + doc.surveyFigures() {
-                out += LongFormCSV.line([organisation, year, f.at.table, f.at.key, f.at.column,
+                out += LongFormCSV.line([file.organisationName, year, f.at.table, f.at.key, f.at.column,
                                          FigureFormat.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
             }
         }
         return Data(out.utf8)
     }
+}
+
+extension DatasetFile {
+    /// The organisation as printed, else its key, else the file's stem: what names a report in exports.
+    var organisationName: String { document.organisation ?? document.organisationKey ?? stem }
 }

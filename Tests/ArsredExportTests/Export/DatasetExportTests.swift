@@ -83,7 +83,7 @@ import ArsredKit
             #expect(try Data(contentsOf: first) == Data(contentsOf: second), "\(format)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                == ["first.csv", "first.jsonl", "first.sqlite", "second.csv", "second.jsonl", "second.sqlite"])
+                == ["first.csv", "first.jsonl", "first.sqlite", "first.xlsx", "second.csv", "second.jsonl", "second.sqlite", "second.xlsx"])
     }
 
     @Test func corpusExportsAreByteIdenticalAcrossRuns() throws {
