@@ -57,7 +57,7 @@ let package = Package(
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: []),
         .testTarget(name: "ArsredExportTests",
-                    dependencies: ["ArsredExport", "ArsredKit", "Codecs"],
+                    dependencies: ["ArsredExport", "ArsredKit", "Codecs", "arsred"],
                     exclude: ["Review/Golden"]),
     ],
     swiftLanguageModes: [.v5]

@@ -104,8 +104,7 @@ final class FakePages: PageImageSource, @unchecked Sendable {
 
     /// A real failed check from the corpus: the five-year overview's income that does not round
     /// from the income statement.
-    @Test func corpusFailedCheckIsHighlighted() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusFailedCheckIsHighlighted() throws {
         let file = try DatasetFolder.read(SharedCorpus.truth("dev02-finnveden-2025"))
         let html = ReviewSite(files: [file]).reportPage(file, images: .unavailable("test"))
         let overview = try #require(html.range(of: "id=\"table-five_year_overview\""))
