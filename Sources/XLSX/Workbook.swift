@@ -34,7 +34,7 @@ public enum XLSXWorkbook {
 
     public static func write(_ sheets: [XLSXSheet], to url: URL, created: Date) throws {
         guard let workbook = workbook_new(url.path) else {
-            throw XLSXError(message: "\(url.path): cannot create the workbook")
+            throw XLSXError(message: "cannot create the workbook")
         }
         var closed = false
         defer { if !closed { _ = workbook_close(workbook) } }
@@ -42,7 +42,7 @@ public enum XLSXWorkbook {
         var formats = Formats(workbook: workbook)
         for sheet in sheets { try add(sheet, to: workbook, formats: &formats) }
         closed = true
-        try check(workbook_close(workbook), url.path)
+        try check(workbook_close(workbook), "closing the workbook")
     }
 
     private static func setCreationTime(_ workbook: UnsafeMutablePointer<lxw_workbook>, _ created: Date) throws {

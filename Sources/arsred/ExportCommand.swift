@@ -33,6 +33,10 @@ struct ExportCommand: ParsableCommand {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)
+        } catch {
+            // A writer's own failure (SQLite, libxlsxwriter): one line, nothing left behind.
+            FileHandle.standardError.write(Data("arsred export: \(destination.path): \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

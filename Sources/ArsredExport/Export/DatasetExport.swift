@@ -13,7 +13,13 @@ public enum DatasetExport {
 
     /// Writes `files` as `format` to `destination`, atomically (a temporary file beside it, renamed).
     public static func write(_ files: [DatasetFile], as format: Format, to destination: URL) throws {
-        let temporary = destination.deletingLastPathComponent()
+        // Checked here, so every writer fails the same way, with one line (libxlsxwriter would
+        // print its own besides).
+        let folder = destination.deletingLastPathComponent()
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw InputError("\(destination.path): cannot write (\(folder.path) is not a writable folder)")
+        }
+        let temporary = folder
             .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temporary)
         do {

