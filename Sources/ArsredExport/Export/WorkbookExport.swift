@@ -50,6 +50,7 @@ public enum WorkbookExport {
     /// (`key · column`, notes `note_N · key · column`; a repeated table id gets `_2`, `_3`).
     static func tableSheets(_ files: [DatasetFile]) -> [XLSXSheet] {
         var columns: [String: [String]] = [:]            // kind -> column headings in first-seen order
+        var known: [String: Set<String>] = [:]           // kind -> the same headings, to look up
         var cells: [String: [String: [String: Double]]] = [:]   // kind -> file -> heading -> value
         for file in files {
             var seen: [String: Int] = [:]
@@ -60,9 +61,7 @@ public enum WorkbookExport {
                 for row in table.rows {
                     for (column, value) in row.orderedValues(columns: table.columns) {
                         let heading = "\(prefix)\(row.key) · \(column)"
-                        if cells[kind]?[file.fileName]?[heading] == nil, !(columns[kind] ?? []).contains(heading) {
-                            columns[kind, default: []].append(heading)
-                        }
+                        if known[kind, default: []].insert(heading).inserted { columns[kind, default: []].append(heading) }
                         cells[kind, default: [:]][file.fileName, default: [:]][heading] = value
                     }
                 }
