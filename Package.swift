@@ -24,33 +24,41 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CCodecs", pkgConfig: "libpng glib-2.0",
+                       providers: [.apt(["libpng-dev", "libglib2.0-dev"])]),
         // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
         .target(name: "Bitmap", swiftSettings: optimised),
         // Wrappers: the only modules that see a C pointer.
         .target(name: "Poppler", dependencies: ["CPoppler", "Bitmap"], swiftSettings: optimised),
         .target(name: "Tesseract", dependencies: ["CTesseract", "Bitmap"], swiftSettings: optimised),
+        // PNG files (libpng) and SHA-256 (GLib).
+        .target(name: "Codecs", dependencies: ["CCodecs", "Bitmap"], swiftSettings: optimised),
         // Draws report pages with cairo: the fixture generator's pen.
         .target(name: "Canvas", dependencies: ["CPoppler", "Bitmap"]),
+        // Excel workbooks (libxlsxwriter).
+        .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
         // The pipeline: one folder per stage.
         .target(name: "ArsredKit",
-                dependencies: ["Bitmap", "Poppler", "Tesseract",
+                dependencies: ["Bitmap", "Poppler", "Tesseract", "Codecs",
                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: optimised),
         // What users do with the dataset: diff against hand data, export, review.
         .target(name: "ArsredExport",
-                dependencies: ["ArsredKit", "Poppler",
+                dependencies: ["ArsredKit", "Poppler", "Codecs", "XLSX",
                                .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "arsred",
                           dependencies: ["ArsredKit", "ArsredExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Makes corpus/: small sample reports with their hand data.
-        .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit"]),
+        .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit", "Codecs"]),
         .testTarget(name: "ArsredKitTests",
-                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Canvas", "make-corpus", "arsred",
+                    dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Codecs", "Canvas", "make-corpus", "arsred",
                                    .product(name: "PropertyBased", package: "swift-property-based")],
                     resources: []),
         .testTarget(name: "ArsredExportTests",
-                    dependencies: ["ArsredExport", "ArsredKit"]),
+                    dependencies: ["ArsredExport", "ArsredKit", "Codecs", "arsred"],
+                    exclude: ["Review/Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -5,17 +5,20 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Writes the dataset of an output folder as JSON Lines, long-form CSV or SQLite.",
+        abstract: "Writes the dataset of an output folder as JSON Lines, long-form CSV, SQLite or an Excel workbook.",
         discussion: """
             jsonl: one document a line, in file-name order. csv: one figure a row \
             (organisation,fiscalYear,table,key,column,value,page,sourceFile). sqlite: tables documents, \
             pages, signatories, tables, rows, "values", surveys, survey_questions, survey_answers, checks, \
-            warnings and the view figures. The same outputs always give the same bytes.
+            warnings and the view figures. xlsx: sheets figures (the csv's rows, values as numbers), one per \
+            table kind (a report a row, key · column a column; every note_N on notes), surveys, checks \
+            and warnings; header frozen, autofilter, figures shown Swedish style (1 234 567). \
+            The same outputs always give the same bytes.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite, xlsx }
 
-    @Option(help: "jsonl, csv or sqlite.") var format: Format
+    @Option(help: "jsonl, csv, sqlite or xlsx.") var format: Format
     @Argument(help: "The folder of output JSON files.") var outdir: String
     @Option(help: "The file to write (default: OUTDIR/dataset.<format>).") var to: String?
 
@@ -30,6 +33,10 @@ struct ExportCommand: ParsableCommand {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)
+        } catch {
+            // A writer's own failure (SQLite, libxlsxwriter): one line, nothing left behind.
+            FileHandle.standardError.write(Data("arsred export: \(destination.path): \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

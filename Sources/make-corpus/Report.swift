@@ -1,6 +1,7 @@
 import ArsredKit
 import Bitmap
 import Canvas
+import Codecs
 import Foundation
 
 /// How a report reaches the reader.

@@ -5,7 +5,7 @@ import ArsredKit
 /// bytes for the same outputs: documents in file-name order, values in column order, no dates.
 public enum DatasetExport {
     public enum Format: String, CaseIterable, Sendable {
-        case jsonl, csv, sqlite
+        case jsonl, csv, sqlite, xlsx
     }
 
     /// The long-form CSV's columns: the hand-data columns, then where the figure was found.
@@ -13,7 +13,13 @@ public enum DatasetExport {
 
     /// Writes `files` as `format` to `destination`, atomically (a temporary file beside it, renamed).
     public static func write(_ files: [DatasetFile], as format: Format, to destination: URL) throws {
-        let temporary = destination.deletingLastPathComponent()
+        // Checked here, so every writer fails the same way, with one line (libxlsxwriter would
+        // print its own besides).
+        let folder = destination.deletingLastPathComponent()
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw InputError("\(destination.path): cannot write (\(folder.path) is not a writable folder)")
+        }
+        let temporary = folder
             .appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temporary)
         do {
@@ -21,6 +27,7 @@ public enum DatasetExport {
             case .jsonl: try jsonLines(files).write(to: temporary)
             case .csv: try csv(files).write(to: temporary)
             case .sqlite: try SQLiteExport.write(files, to: temporary)
+            case .xlsx: try WorkbookExport.write(files, to: temporary)
             }
             guard rename(temporary.path, destination.path) == 0 else {
                 throw InputError("\(destination.path): cannot write (\(String(cString: strerror(errno))))")
@@ -50,13 +57,17 @@ public enum DatasetExport {
         var out = LongFormCSV.line(csvColumns)
         for file in files {
             let doc = file.document
-            let organisation = doc.organisation ?? doc.organisationKey ?? file.stem
             let year = doc.fiscalYear.map(String.init) ?? ""
             for f in doc.figures + doc.surveyFigures() {
-                out += LongFormCSV.line([organisation, year, f.at.table, f.at.key, f.at.column,
+                out += LongFormCSV.line([file.organisationName, year, f.at.table, f.at.key, f.at.column,
                                          FigureFormat.plain(f.value), f.page.map(String.init) ?? "", doc.source.file])
             }
         }
         return Data(out.utf8)
     }
+}
+
+extension DatasetFile {
+    /// The organisation as printed, else its key, else the file's stem: what names a report in exports.
+    var organisationName: String { document.organisation ?? document.organisationKey ?? stem }
 }

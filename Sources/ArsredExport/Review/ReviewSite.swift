@@ -1,6 +1,7 @@
 import Foundation
 import ArsredKit
 import Bitmap
+import Codecs
 
 /// Where a report's page pictures come from.
 public enum PageImages {
@@ -180,7 +181,7 @@ public struct ReviewSite {
             do {
                 let image = PageMargins.trimmed(try source.image(page: number, region: nil, dpi: dpi))
                 return "<figure class=\"page-image\"><img alt=\"page \(number)\" width=\"\(image.width)\" height=\"\(image.height)\" "
-                    + "src=\"\(HTML.dataURI(png: PNGEncoder.encode(image)))\"></figure>\n"
+                    + "src=\"\(HTML.dataURI(png: try PNG.encode(image)))\"></figure>\n"
             } catch {
                 return "<figure class=\"page-image\"><div class=\"missing\">Page \(number) could not be rendered: \(HTML.escape("\(error)"))</div></figure>\n"
             }

@@ -1,6 +1,7 @@
 import Foundation
 import ArsredKit
 import Bitmap
+import Codecs
 import Poppler
 
 /// Finds the PDF a document was extracted from, for its page pictures.

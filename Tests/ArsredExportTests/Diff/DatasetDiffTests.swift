@@ -4,8 +4,7 @@ import ArsredKit
 @testable import ArsredExport
 
 @Suite struct DatasetDiffTests {
-    @Test func corpusTruthAgainstItselfHasNoDifferences() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusTruthAgainstItselfHasNoDifferences() throws {
         let outputs = try Documents.corpusOutputs()
         let report = try DatasetDiff.compare(extractedAt: outputs, handAt: SharedCorpus.corpusDev)
         #expect(report.documents.count == 8)
@@ -17,8 +16,7 @@ import ArsredKit
     }
 
     /// Hand data edited three ways: a changed figure, a row taken out, a row put in.
-    @Test func editedHandDataReportsExactlyTheEdits() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func editedHandDataReportsExactlyTheEdits() throws {
         let extracted = try DatasetFolder.read(SharedCorpus.truth("dev07-hoglandet-2023"))
         var hand = extracted.document
         let income = try #require(hand.tables.firstIndex { $0.id == "income_statement" })

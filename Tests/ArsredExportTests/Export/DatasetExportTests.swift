@@ -24,8 +24,7 @@ import ArsredKit
         ORDER BY organisation, fiscal_year
         """
 
-    @Test func sqliteHoldsWhatTheJSONHolds() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func sqliteHoldsWhatTheJSONHolds() throws {
         let files = try DatasetFolder.load(try Documents.corpusOutputs())
         let folder = try Documents.temporaryFolder()
         let db = folder.appendingPathComponent("dataset.sqlite")
@@ -83,11 +82,22 @@ import ArsredKit
             #expect(try Data(contentsOf: first) == Data(contentsOf: second), "\(format)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-                == ["first.csv", "first.jsonl", "first.sqlite", "second.csv", "second.jsonl", "second.sqlite"])
+                == ["first.csv", "first.jsonl", "first.sqlite", "first.xlsx", "second.csv", "second.jsonl", "second.sqlite", "second.xlsx"])
     }
 
-    @Test func corpusExportsAreByteIdenticalAcrossRuns() throws {
-        guard SharedCorpus.available() else { return }
+    @Test func aMissingFolderIsOneLineNamingTheFile() throws {
+        let files = [Documents.file(Documents.small(), "a.json")]
+        let folder = try Documents.temporaryFolder()
+        for format in DatasetExport.Format.allCases {
+            let target = folder.appendingPathComponent("missing/dataset.\(format.rawValue)")
+            #expect(throws: InputError("\(target.path): cannot write (\(folder.path)/missing is not a writable folder)")) {
+                try DatasetExport.write(files, as: format, to: target)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusExportsAreByteIdenticalAcrossRuns() throws {
         let outputs = try Documents.corpusOutputs()
         let folder = try Documents.temporaryFolder()
         for format in DatasetExport.Format.allCases {
@@ -103,8 +113,7 @@ import ArsredKit
         }
     }
 
-    @Test func jsonLinesHoldOneDocumentALineInFileNameOrder() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func jsonLinesHoldOneDocumentALineInFileNameOrder() throws {
         let files = try DatasetFolder.load(try Documents.corpusOutputs())
         let lines = try DatasetExport.jsonLines(files).split(separator: 0x0A)
         #expect(lines.count == 8)
@@ -115,8 +124,7 @@ import ArsredKit
         #expect(try DatasetJSON.decode(Data(lines[6])).organisation == "Höglandets samordningsförbund")
     }
 
-    @Test func csvHasOneFigureARowAndReadsBackAsHandData() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func csvHasOneFigureARowAndReadsBackAsHandData() throws {
         let files = try DatasetFolder.load(try Documents.corpusOutputs())
         let text = String(decoding: DatasetExport.csv(files), as: UTF8.self)
         let lines = text.split(separator: "\n")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Bitmap
+import Codecs
 import ArsredKit
 @testable import ArsredExport
 
@@ -103,8 +104,7 @@ final class FakePages: PageImageSource, @unchecked Sendable {
 
     /// A real failed check from the corpus: the five-year overview's income that does not round
     /// from the income statement.
-    @Test func corpusFailedCheckIsHighlighted() throws {
-        guard SharedCorpus.available() else { return }
+    @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusFailedCheckIsHighlighted() throws {
         let file = try DatasetFolder.read(SharedCorpus.truth("dev02-finnveden-2025"))
         let html = ReviewSite(files: [file]).reportPage(file, images: .unavailable("test"))
         let overview = try #require(html.range(of: "id=\"table-five_year_overview\""))
@@ -141,11 +141,11 @@ final class FakePages: PageImageSource, @unchecked Sendable {
             let base64 = tag.components(separatedBy: "base64,")[1].components(separatedBy: "\"")[0]
             return [UInt8](try #require(Data(base64Encoded: base64)))
         }
-        let income = try PNGEncoderTests.pixels(try picture(5))
+        let income = try PNG.decode(try picture(5))
         #expect(income.channels == 1)
         #expect(income.width > 250 && income.width < 331)   // A4 at 40 dpi is 331 wide, less the margins
         #expect(income.pixels.filter { $0 < 128 }.count > 500)   // printed text, not a blank page
-        #expect(try PNGEncoderTests.pixels(try picture(3)).channels == 3)
+        #expect(try PNG.decode(try picture(3)).channels == 3)
         #expect(!html.contains("is not the file this output was extracted from"))
 
         // Another version of the PDF: pictures still shown, with a warning.

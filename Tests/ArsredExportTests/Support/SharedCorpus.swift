@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `../shared` beside the checkout (or $ARSRED_SHARED), as ArsredKitTests' SharedData sees it:
-/// tests that need it skip with a printed reason when it is absent, and fail in CI (CI=true).
+/// `../shared` beside the checkout (or $ARSRED_SHARED), as ArsredKitTests' SharedData sees it.
+/// Tests that need it carry `.enabled(if: SharedCorpus.available, "needs ../shared")`: without
+/// it they are reported skipped; in CI (CI=true) `SharedCorpusPresence` fails the run.
 enum SharedCorpus {
     static let root: URL = {
         if let env = ProcessInfo.processInfo.environment["ARSRED_SHARED"], !env.isEmpty {
@@ -16,15 +17,15 @@ enum SharedCorpus {
 
     static var corpusDev: URL { root.appendingPathComponent("corpus-dev") }
 
-    static func available(_ what: String = #function) -> Bool {
-        if FileManager.default.fileExists(atPath: corpusDev.path) { return true }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("\(root.path) is missing: CI must run with ../shared beside the checkout")
-        } else {
-            print("skipping \(what): \(root.path) not found (../shared beside the checkout)")
-        }
-        return false
-    }
+    static let available = FileManager.default.fileExists(atPath: corpusDev.path)
 
     static func truth(_ stem: String) -> URL { corpusDev.appendingPathComponent("\(stem).truth.json") }
+}
+
+/// In CI the shared data must be there: its absence fails the run instead of skipping tests.
+@Suite struct SharedCorpusPresence {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true", "only in CI (CI=true)"))
+    func sharedDataIsThereInCI() {
+        #expect(SharedCorpus.available, "\(SharedCorpus.root.path) is missing: CI must run with ../shared beside the checkout")
+    }
 }

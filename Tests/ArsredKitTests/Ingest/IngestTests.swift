@@ -4,8 +4,7 @@ import Testing
 @testable import ArsredKit
 
 @Suite struct IngestTests {
-    @Test func textLayerReportKeepsWordsBoxesAndRows() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func textLayerReportKeepsWordsBoxesAndRows() throws {
         let doc = try Ingest.document(at: SharedData.corpus("dev02-finnveden-2025.pdf"), options: IngestOptions(jobs: 2))
         #expect(doc.file == "dev02-finnveden-2025.pdf")
         #expect(doc.sha256 == "8eab3b25e593efef05f3bd78928f80cc6b9398696142f3c433b286b2486d3bc5")
@@ -20,8 +19,7 @@ import Testing
         #expect(doc.images != nil)
     }
 
-    @Test func mixedReportGetsEachPageMethodRight() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func mixedReportGetsEachPageMethodRight() throws {
         let methods = try Ingest.pageMethods(at: SharedData.corpus("dev01-alv-kust-2023.pdf"))
         let truth = try JSONSerialization.jsonObject(
             with: Data(contentsOf: SharedData.corpus("dev01-alv-kust-2023.truth.json"))) as! [String: Any]
@@ -30,14 +28,12 @@ import Testing
         #expect(methods.filter { $0 == .ocr }.count == 9)
     }
 
-    @Test func scannedReportIsAllOCR() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func scannedReportIsAllOCR() throws {
         let methods = try Ingest.pageMethods(at: SharedData.corpus("dev05-vastra-skaraborg-2020.pdf"))
         #expect(methods == Array(repeating: .ocr, count: 20))
     }
 
-    @Test func sameOutputWhateverTheNumberOfJobs() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func sameOutputWhateverTheNumberOfJobs() throws {
         // Pages 2-4 of the mixed report: two text pages and a scanned table page.
         let url = SharedData.corpus("dev01-alv-kust-2023.pdf")
         let one = try Ingest.document(at: url, options: IngestOptions(jobs: 1, pages: 2...4))
@@ -52,16 +48,14 @@ import Testing
         #expect(one.stageSeconds["ocr"] != nil && one.stageSeconds["render"] != nil)
     }
 
-    @Test func pageImagesRenderARegion() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func pageImagesRenderARegion() throws {
         let doc = try Ingest.document(at: SharedData.corpus("dev02-finnveden-2025.pdf"), options: IngestOptions(jobs: 1, pages: 1...1))
         let images = try #require(doc.images)
         let picture = try images.image(page: 4, region: Box(x0: 0, y0: 0, x1: 100, y1: 50), dpi: 144)
         #expect(picture.width == 200 && picture.height == 100)
     }
 
-    @Test func textInputSplitsPagesOnFormFeeds() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func textInputSplitsPagesOnFormFeeds() throws {
         let doc = try Ingest.document(at: SharedData.sample("hoglandet-2023.txt"))
         #expect(doc.pages.count == 72)
         #expect(doc.sha256 == "d6691c1b01c61991469df6fcd9a88c709c1ea8af4c41eb79982b03b0cf6780b9")
@@ -99,8 +93,7 @@ import Testing
         #expect(IngestError.unreadable("no such file").description == "cannot read the file: no such file")
     }
 
-    @Test func missingTessdataFailsOnlyWhenAPageNeedsOCR() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func missingTessdataFailsOnlyWhenAPageNeedsOCR() throws {
         let options = IngestOptions(jobs: 1, tessdataPath: "/nonexistent/tessdata", pages: 3...3)
         #expect(throws: IngestError.ocrUnavailable(
             "tesseract: cannot load language 'swe+eng' from /nonexistent/tessdata (needs tesseract-ocr-swe and tesseract-ocr-eng)")) {
@@ -110,8 +103,7 @@ import Testing
         #expect(try Ingest.document(at: SharedData.corpus("dev01-alv-kust-2023.pdf"), options: textPage).pages.count == 1)
     }
 
-    @Test func truncatedPDFIsNamed() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func truncatedPDFIsNamed() throws {
         let whole = try Data(contentsOf: SharedData.corpus("dev02-finnveden-2025.pdf"))
         #expect(throws: IngestError.truncatedPDF) {
             try Ingest.document(at: try BrokenFiles.write(whole.prefix(100_000), "cut.pdf"))

@@ -55,8 +55,7 @@ private func textPages(_ text: String) -> [Page] {
         #expect(SigningPageReader.normalisedReference("1207025E") == "120702SE")
     }
 
-    @Test func realOCRTextSample() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func realOCRTextSample() throws {
         let text = try String(contentsOf: SharedData.sample("hoglandet-2023.txt"), encoding: .utf8)
         let m = stage.recognise(pages: textPages(text))
         #expect(m.organisationKey == "hoglandets_samordningsforbund")

@@ -8,13 +8,13 @@ import Testing
 @Suite struct SurveyCorpusTests {
     /// Scanned, office-chart colours whose legend runs over two rows; only the pages of two of its
     /// charts are ingested.
-    static let skelleftea: Result<SurveyRecognition, any Error>? = SharedData.isPresent ? Result {
+    static let skelleftea: Result<SurveyRecognition, any Error>? = SharedData.available ? Result {
         let doc = try Ingest.document(at: SharedData.corpus("dev04-skelleftea-2023.pdf"), options: IngestOptions(pages: 7...8))
         return try SurveyStage.recognise(document: doc)
     } : nil
 
     /// Text layer, the whole report through the pipeline.
-    static let norraBohuslan: Result<DatasetDocument, any Error>? = SharedData.isPresent ? Result {
+    static let norraBohuslan: Result<DatasetDocument, any Error>? = SharedData.available ? Result {
         try ReportPipeline(options: PipelineOptions(jobs: 2)).extract(file: SharedData.corpus("dev08-norra-bohuslan-2021.pdf"))
     } : nil
 
@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    @Test func scannedChartsWithATwoRowLegendReadInFull() throws {
-        guard SharedData.available(), let result = Self.skelleftea else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func scannedChartsWithATwoRowLegendReadInFull() throws {
+        let result = try #require(Self.skelleftea)
         let r = try result.get()
         #expect(r.surveys.map(\.programme) == ["Arbetsträning i samverkan", "Steget vidare"])
         #expect(r.surveys.map(\.page) == [7, 8])
@@ -53,8 +53,8 @@ import Testing
         try Self.expectAgreesWithTruth(r.surveys, stem: "dev04-skelleftea-2023")
     }
 
-    @Test func textLayerReportThroughThePipeline() throws {
-        guard SharedData.available(), let result = Self.norraBohuslan else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func textLayerReportThroughThePipeline() throws {
+        let result = try #require(Self.norraBohuslan)
         let doc = try result.get()
         let enter = try #require(doc.indicatorSurveys.first)
         #expect(doc.indicatorSurveys.count == 1)

@@ -32,8 +32,7 @@ import Testing
         #expect(vocabulary.questionText(number: 2, printed: "Ar du med och bestimmer vilket stod du skall f&?") == "Är du med och bestämmer vilket stöd du skall få?")
     }
 
-    @Test func hoglandetTextGivesPrintedLabelsAndN() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func hoglandetTextGivesPrintedLabelsAndN() throws {
         let doc = try Ingest.document(at: SharedData.sample("hoglandet-2023.txt"))
         let r = try SurveyStage.recognise(document: doc)
         #expect(r.surveys.count == 2)

@@ -36,8 +36,7 @@ import Testing
         }
     }
 
-    @Test func textLayerReportReadsEveryTableAndEveryCheckPasses() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func textLayerReportReadsEveryTableAndEveryCheckPasses() throws {
         let r = try Self.read(SharedData.corpus("dev08-norra-bohuslan-2021.pdf"))
         #expect(r.result.tables.map(\.id) == ["five_year_overview", "balance_requirement", "income_statement", "balance_sheet",
                                               "cash_flow", "operating_statement", "note_2", "note_3", "note_4", "note_5"])
@@ -58,8 +57,7 @@ import Testing
         tablePagesAreHeld(r)
     }
 
-    @Test func aMisprintInATextLayerReportIsAFailedCheckAndStaysAsPrinted() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func aMisprintInATextLayerReportIsAFailedCheckAndStaysAsPrinted() throws {
         let r = try Self.read(SharedData.corpus("dev02-finnveden-2025.pdf"))
         // The overview prints 7 040 tkr where the statements add up to 7 400 tkr.
         #expect(try r.row("five_year_overview", "verksamhetens_intakter").values["2025"] == 7040)
@@ -69,8 +67,7 @@ import Testing
         #expect(r.result.tables.allSatisfy { $0.rows.allSatisfy { $0.derivedFrom == nil } })
     }
 
-    @Test func scannedReportRecoversGarbledShares() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func scannedReportRecoversGarbledShares() throws {
         let r = try Self.scanned.get()
         // The overview's shares OCR'd as `7990 87 6OH BORK 7894`.
         let share = try r.row("five_year_overview", "soliditet")
@@ -88,8 +85,7 @@ import Testing
         tablePagesAreHeld(r)
     }
 
-    @Test func ocrTextSampleWithoutPositions() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func ocrTextSampleWithoutPositions() throws {
         let r = try Self.read(SharedData.sample("hoglandet-2023.txt"))
         #expect(r.result.tables.map(\.id) == ["five_year_overview", "balance_requirement", "income_statement", "balance_sheet",
                                               "cash_flow", "operating_statement", "note_2", "note_3", "note_4", "note_5"])

@@ -3,8 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct PopplerTests {
-    @Test func readsWordsWithBoxesFromTheTextLayer() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func readsWordsWithBoxesFromTheTextLayer() throws {
         let pdf = try PDFDocument(path: SharedData.corpus("dev02-finnveden-2025.pdf").path)
         #expect(pdf.pageCount == 16)
         let size = try pdf.pageSize(4)
@@ -18,8 +17,7 @@ import Testing
         #expect(words.contains { $0.text == "7040" })
     }
 
-    @Test func findsTheScanOfAScannedPage() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func findsTheScanOfAScannedPage() throws {
         let pdf = try PDFDocument(path: SharedData.corpus("dev04-skelleftea-2023.pdf").path)
         #expect(try pdf.words(page: 1).isEmpty)
         let placements = try pdf.imagePlacements(page: 1)
@@ -29,8 +27,7 @@ import Testing
         guard case .grey = scan else { Issue.record("a grey scan decoded as colour"); return }
     }
 
-    @Test func rendersARegionAtTheAskedResolution() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func rendersARegionAtTheAskedResolution() throws {
         let pdf = try PDFDocument(path: SharedData.corpus("dev02-finnveden-2025.pdf").path)
         let page = try pdf.renderGrey(page: 4, dpi: 72)
         #expect(page.width == 595 && page.height == 842)
@@ -53,8 +50,7 @@ import Testing
         #expect(throws: PDFError.unreadable("it is a directory")) { try PDFDocument(path: NSTemporaryDirectory()) }
     }
 
-    @Test func refusesATruncatedPDF() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func refusesATruncatedPDF() throws {
         let whole = try Data(contentsOf: SharedData.corpus("dev02-finnveden-2025.pdf"))
         #expect(throws: PDFError.truncated) { try PDFDocument(data: whole.prefix(whole.count / 2)) }
         #expect(PDFError.truncated.description == "truncated PDF (the file ends before its %%EOF marker)")

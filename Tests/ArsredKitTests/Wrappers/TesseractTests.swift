@@ -12,8 +12,7 @@ import Testing
             == "tesseract: cannot load language 'swe' from /nonexistent/tessdata (needs tesseract-ocr-swe)")
     }
 
-    @Test func readsAFigureFromAScannedPage() throws {
-        guard SharedData.available() else { return }
+    @Test(.enabled(if: SharedData.available, "needs ../shared")) func readsAFigureFromAScannedPage() throws {
         let pdf = try PDFDocument(path: SharedData.corpus("dev04-skelleftea-2023.pdf").path)
         let scan = try pdf.image(page: 4, id: try pdf.imagePlacements(page: 4)[0].id).grey
         // The five-year overview's first rows (top quarter of the page).
