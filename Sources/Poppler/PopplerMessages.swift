@@ -18,12 +18,13 @@ public enum PopplerMessages {
     }
 
     /// Of poppler's messages, those saying image data was lost: errors (not warnings) about
-    /// a stream or an image codec. Font and operator complaints leave the picture whole.
+    /// a stream or an image codec, without their "Syntax error at position N: " head. Font and
+    /// operator complaints leave the picture whole.
     public static func imageDataLost(_ messages: [String]) -> [String] {
         messages.filter { m in
             let lower = m.lowercased()
             return !lower.hasPrefix("syntax warning") && lossWords.contains { lower.contains($0) }
-        }
+        }.map { m in m.range(of: ": ").map { String(m[$0.upperBound...]) } ?? m }
     }
 
     /// Words of poppler's decoder errors (Stream.cc, DCTStream, JPXStream, JBIG2Stream).

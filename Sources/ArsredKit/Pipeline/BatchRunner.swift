@@ -87,7 +87,11 @@ public struct ChildProcessRunner: DocumentRunner {
         p.waitUntilExit()
         let timedOut = watch.stop()
         Cancellation.shared.finished(p.processIdentifier)
-        if p.terminationReason == .uncaughtSignal {
+        let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()
+        let reported = try? JSONDecoder().decode(DocumentOutcome.self, from: line)
+        // A worker that reported its outcome and died on the way out (in a library's exit-time
+        // clean-up) did its work: the outcome stands.
+        if p.terminationReason == .uncaughtSignal, reported == nil || timedOut || Cancellation.shared.signal != nil {
             // Killed between writing and renaming, the worker leaves its temporary file.
             try? FileManager.default.removeItem(at: temporary)
             let cause = timedOut ? "stopped after \(Int(timeout.seconds)) s (--timeout-per-document)"
@@ -97,8 +101,7 @@ public struct ChildProcessRunner: DocumentRunner {
             o.seconds = clock.seconds
             return o
         }
-        let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()
-        if let outcome = try? JSONDecoder().decode(DocumentOutcome.self, from: line) { return outcome }
+        if let reported { return reported }
         return .failure(file, "worker exited with status \(p.terminationStatus) without a result")
     }
 }

@@ -36,6 +36,11 @@ public final class Cancellation: @unchecked Sendable {
             action.sa_flags = SA_RESTART  // reads and waits in progress go on, not fail with EINTR
             sigaction(s, &action, nil)
         }
+        // A parent may have started us with these blocked (a test runner's thread does): a
+        // blocked signal would wait for ever.
+        var wanted = sigset_t()
+        sigemptyset(&wanted); sigaddset(&wanted, SIGINT); sigaddset(&wanted, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let reader = fds[0]
         Thread.detachNewThread { [self] in
             var byte: UInt8 = 0

@@ -47,7 +47,7 @@ public enum ConfigurationCheck {
             throw ConfigurationError("\(option) \(path): is a file, not a folder")
         }
         do { try fm.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw ConfigurationError("\(option) \(path): cannot make the folder: \(OutputError.cause(of: error))")
+            throw ConfigurationError("\(option) \(path): cannot make the folder: \(whyNoFolder(at: path) ?? OutputError.cause(of: error))")
         }
         try probe(folder: path, option: option, shown: path)
     }
@@ -69,6 +69,18 @@ public enum ConfigurationCheck {
             throw ConfigurationError("\(option) \(path): folder \(dir): \(problem)")
         }
         try probe(folder: dir, option: option, shown: path)
+    }
+
+    /// Why a folder cannot be made at `path`: its nearest existing ancestor is a file or not writable.
+    private static func whyNoFolder(at path: String) -> String? {
+        var ancestor = (path as NSString).deletingLastPathComponent
+        var isDir: ObjCBool = false
+        while !ancestor.isEmpty, !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDir) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if ancestor.isEmpty { ancestor = "." ; isDir = true }
+        if !isDir.boolValue { return "\(ancestor) is a file" }
+        return access(ancestor, W_OK) != 0 ? "\(ancestor): \(FileAccess.cause(errno, path: ancestor))" : nil
     }
 
     /// Creates and removes a file in `folder`: the one sure test that writing there works.
