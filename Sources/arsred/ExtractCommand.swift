@@ -98,7 +98,7 @@ struct ExtractCommand: ParsableCommand {
             let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed,
                                        "pages": summary.pages, "ocrPages": summary.ocrPages,
                                        "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
-                                       "stageSeconds": summary.stageSeconds]
+                                       "stageSeconds": summary.stageSeconds, "peakRSSMegabytes": PeakMemory.megabytes().rounded()]
             try DocumentWriter.writeAtomically(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]),
                                                to: URL(fileURLWithPath: stats))
         }

@@ -17,3 +17,13 @@ public enum JobLimit {
         return (limit, "--jobs \(requested) capped at \(limit) (\(cores) cores, \(gb) GB memory)")
     }
 }
+
+/// The largest resident set of this process or any worker it waited for, in megabytes.
+public enum PeakMemory {
+    public static func megabytes() -> Double {
+        var own = rusage(), workers = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &workers)
+        return Double(max(own.ru_maxrss, workers.ru_maxrss)) / 1024  // ru_maxrss is in kB on Linux
+    }
+}

@@ -298,6 +298,23 @@ import Testing
         #expect(r.stderr == "arsred: tesseract: cannot load language 'xyz' from the default tessdata (needs tesseract-ocr-xyz)\n")
     }
 
+    /// Where Debian's tesseract-ocr packages put the models.
+    static let installedTessdata = ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata"]
+        .first { FileManager.default.fileExists(atPath: "\($0)/swe.traineddata") }
+
+    @Test(.enabled(if: installedTessdata != nil, "no tesseract models installed"))
+    func tessdataReachesEveryModelAndTheStatsGiveThePeakMemory() throws {
+        let dir = try BrokenFiles.folder(), stats = dir.appendingPathComponent("stats.json")
+        let report = ExtractCommandTests.sampleCorpus.appendingPathComponent("ljungasen-2024.pdf")
+        // Tesseract's default place made useless: every model must come from --tessdata.
+        let r = try Self.arsred(["extract", "--out", dir.appendingPathComponent("out").path, "--tessdata", Self.installedTessdata!,
+                                 "--stats", stats.path, report.path], environment: ["TESSDATA_PREFIX": "/nonexistent"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let figures = try JSONSerialization.jsonObject(with: Data(contentsOf: stats)) as? [String: Any]
+        let peak = try #require(figures?["peakRSSMegabytes"] as? Double)
+        #expect(peak > 10 && peak < 1200)
+    }
+
     @Test func aFileNameThatLooksLikeAnOptionGetsTheHint() throws {
         let dir = try BrokenFiles.folder()
         try Data(Self.reportText.utf8).write(to: dir.appendingPathComponent("-dash.txt"))
