@@ -12,6 +12,8 @@ public enum PDFError: Error, Equatable, CustomStringConvertible {
     case noPages
     case noSuchPage(Int)
     case noSuchImage(page: Int, id: Int)
+    case overBudget(page: Int, width: Int, height: Int)
+    case pageTooLarge(page: Int, width: Double, height: Double)
 
     public var description: String {
         switch self {
@@ -23,6 +25,10 @@ public enum PDFError: Error, Equatable, CustomStringConvertible {
         case .noPages: "the PDF has no pages"
         case .noSuchPage(let n): "no page \(n) in the PDF"
         case .noSuchImage(let p, let id): "no image \(id) on page \(p)"
+        case .overBudget(let p, let w, let h):
+            "page \(p): the PDF holds an image of \(w) x \(h) pixels, past the \(PixelBudget.maxPixels / 1_000_000)-megapixel budget of a worker; not decoded"
+        case .pageTooLarge(let p, let w, let h):
+            "page \(p) measures \(PixelBudget.describe(w)) x \(PixelBudget.describe(h)) points, too large to render within the \(PixelBudget.maxPixels / 1_000_000)-megapixel budget of a worker"
         }
     }
 }
@@ -86,8 +92,9 @@ public final class PDFDocument {
     public init(data: Data) throws {
         guard data.count >= 5, data.prefix(5) == Data("%PDF-".utf8) else { throw PDFError.notPDF }
         // poppler silently rebuilds a cut-short file's cross-reference table and reads what is
-        // left; a truncated file has lost objects, so refuse it.
-        guard data.suffix(2048).range(of: Data("%%EOF".utf8)) != nil else { throw PDFError.truncated }
+        // left; a truncated file has lost objects, so refuse it. Bytes after the last %%EOF that
+        // hold no object (padding, a mail footer) are not a lost update: poppler reads past them.
+        guard PDFTail.isComplete(data) else { throw PDFError.truncated }
         let gbytes: OpaquePointer = data.withUnsafeBytes { raw in
             g_bytes_new(raw.baseAddress, gsize(raw.count))!
         }
@@ -115,7 +122,11 @@ public final class PDFDocument {
         document = doc
         bytes = gbytes
         pageCount = count
+        largestImage = PDFImageSizes.largest(in: data)
     }
+
+    /// The largest image the file declares (see `PDFImageSizes`), nil when it holds none.
+    public let largestImage: PDFImageSizes.Size?
 
     /// Opens the PDF at `path`.
     public convenience init(path: String) throws {
@@ -124,12 +135,9 @@ public final class PDFDocument {
 
     /// The bytes of the file at `path`, or `PDFError.unreadable` naming why not.
     public static func read(path: String) throws -> Data {
-        var isDir: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) { throw PDFError.unreadable("no such file") }
-        if isDir.boolValue { throw PDFError.unreadable("it is a directory") }
-        if !FileManager.default.isReadableFile(atPath: path) { throw PDFError.unreadable("permission denied") }
+        if let problem = FileAccess.problem(readingFile: path) { throw PDFError.unreadable(problem) }
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw PDFError.unreadable("read error")
+            throw PDFError.unreadable(FileAccess.problem(readingFile: path) ?? "read error")
         }
     }
 
@@ -241,22 +249,26 @@ public final class PDFDocument {
     /// An embedded image decoded at its native resolution (grey when every pixel is grey).
     public func image(page number: Int, id: Int) throws -> PDFImage {
         try withPage(number) { page in
-            guard let surface = poppler_page_get_image(page, Int32(id)) else {
-                throw PDFError.noSuchImage(page: number, id: id)
+            try PixelBudget.shared.spending(try decodingCost(page: number)) {
+                guard let surface = poppler_page_get_image(page, Int32(id)) else {
+                    throw PDFError.noSuchImage(page: number, id: id)
+                }
+                defer { cairo_surface_destroy(surface) }
+                return Self.pixels(of: surface, grey: nil)
             }
-            defer { cairo_surface_destroy(surface) }
-            return Self.pixels(of: surface, grey: nil)
         }
     }
 
     /// The pixel width of an embedded image (its resolution), without copying its pixels out.
     public func imageWidth(page number: Int, id: Int) throws -> Int {
         try withPage(number) { page in
-            guard let surface = poppler_page_get_image(page, Int32(id)) else {
-                throw PDFError.noSuchImage(page: number, id: id)
+            try PixelBudget.shared.spending(try decodingCost(page: number)) {
+                guard let surface = poppler_page_get_image(page, Int32(id)) else {
+                    throw PDFError.noSuchImage(page: number, id: id)
+                }
+                defer { cairo_surface_destroy(surface) }
+                return Int(cairo_image_surface_get_width(surface))
             }
-            defer { cairo_surface_destroy(surface) }
-            return Int(cairo_image_surface_get_width(surface))
         }
     }
 
@@ -276,21 +288,38 @@ public final class PDFDocument {
             poppler_page_get_size(page, &w, &h)
             let area = region ?? PDFRect(x0: 0, y0: 0, x1: w, y1: h)
             let scale = dpi / 72
-            let pw = max(1, Int((area.width * scale).rounded()))
-            let ph = max(1, Int((area.height * scale).rounded()))
-            guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)),
-                  cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
-            else { throw PDFError.damaged("cannot make a \(pw)x\(ph) bitmap") }
-            defer { cairo_surface_destroy(surface) }
-            let cr = cairo_create(surface)
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
-            cairo_translate(cr, -area.x0, -area.y0)
-            poppler_page_render(page, cr)
-            cairo_destroy(cr)
-            return Self.pixels(of: surface, grey: grey)
+            let (pw, ph) = try PixelBudget.bitmapSize(area.width * scale, area.height * scale, page: number,
+                                                      points: (area.width, area.height))
+            return try PixelBudget.shared.spending(try decodingCost(page: number) + pw * ph) {
+                try draw(page, area: area, scale: scale, pixels: (pw, ph), grey: grey)
+            }
         }
+    }
+
+    /// What decoding the images of page `number` may cost in pixels: the largest image the file
+    /// declares (poppler decodes each whole), refused past a worker's budget.
+    private func decodingCost(page number: Int) throws -> Int {
+        guard let image = largestImage else { return 0 }
+        guard image.pixels <= PixelBudget.maxPixels else {
+            throw PDFError.overBudget(page: number, width: image.width, height: image.height)
+        }
+        return image.pixels
+    }
+
+    private func draw(_ page: OpaquePointer, area: PDFRect, scale: Double, pixels: (Int, Int), grey: Bool) throws -> PDFImage {
+        let (pw, ph) = pixels
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(pw), Int32(ph)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        else { throw PDFError.damaged("cannot make a \(pw)x\(ph) bitmap") }
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        cairo_translate(cr, -area.x0, -area.y0)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        return Self.pixels(of: surface, grey: grey)
     }
 
     /// Copies a cairo RGB24/ARGB32 surface (native-endian xRGB words) into a plain buffer:

@@ -69,7 +69,8 @@ public final class TesseractEngine {
         guard let api = TessBaseAPICreate() else {
             throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
         }
-        let status = TessBaseAPIInit2(api, dataPath, language, OEM_LSTM_ONLY)
+        // Tesseract prints 4-8 lines of its own when a model is missing; the error says it in one.
+        let status = Self.withoutStderr { TessBaseAPIInit2(api, dataPath, language, OEM_LSTM_ONLY) }
         if status != 0 {
             TessBaseAPIDelete(api)
             throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
@@ -86,6 +87,16 @@ public final class TesseractEngine {
     }
 
     private static let setup = NSLock()
+
+    /// Runs `body` with file descriptor 2 pointed at /dev/null.
+    private static func withoutStderr<T>(_ body: () -> T) -> T {
+        let saved = dup(2), null = open("/dev/null", O_WRONLY)
+        guard saved >= 0, null >= 0 else { return body() }
+        fflush(stderr)
+        dup2(null, 2); close(null)
+        defer { fflush(stderr); dup2(saved, 2); close(saved) }
+        return body()
+    }
     nonisolated(unsafe) private static var quiet = false
 
     deinit {

@@ -11,6 +11,10 @@ struct Arsred: ParsableCommand {
 
     /// Exit status 2 for every usage error (ArgumentParser's own is 64).
     static func main() {
+        if let problem = OptionLikeFiles.problem(in: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArsredExport
+import ArsredKit
 import Foundation
 
 struct ExportCommand: ParsableCommand {
@@ -28,9 +29,13 @@ struct ExportCommand: ParsableCommand {
         do {
             let files = try DatasetFolder.load(folder, skipped: noteSkipped)
             guard !files.isEmpty else { throw InputError("\(folder.path): no dataset-v1 JSON files") }
+            try ConfigurationCheck.outputFile(destination.path, option: to == nil ? "destination" : "--to")
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
             FileHandle.standardError.write(Data("\(files.count) document\(files.count == 1 ? "" : "s") -> \(destination.path)\n".utf8))
         } catch let error as InputError {
+            FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)
         } catch {

@@ -36,24 +36,34 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Write the batch's figures (pages, seconds per stage) as JSON to this file.")
     var stats: String?
 
+    @Option(help: "Seconds a document may take before its worker is stopped and the batch goes on.")
+    var timeoutPerDocument: Double = WorkerTimeout.defaultSeconds
+
     @Flag(help: .hidden)
     var child = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
+        guard timeoutPerDocument > 0 else { throw ValidationError("--timeout-per-document must be more than 0") }
     }
 
     func run() throws {
+        let (jobs, capped) = JobLimit.cap(self.jobs)
         let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata, skim: skim)
         let outDir = URL(fileURLWithPath: out)
         if child {
+            signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL)
             // Worker mode: one document, result as one JSON line on stdout.
             let outcome = InProcessRunner(options: options).run(file: URL(fileURLWithPath: inputs[0]), outDir: outDir)
             FileHandle.standardOutput.write(try JSONEncoder().encode(outcome) + Data([0x0A]))
             throw ExitCode(outcome.ok ? 0 : 1)
         }
+        Cancellation.shared.install(inProcess: inProcess ? Preflight.stopper(outDir: outDir) : nil)
         let (files, problems) = InputDiscovery.files(from: inputs)
+        try Preflight.check(out: out, stats: stats, language: language, tessdata: tessdata,
+                            needsOCR: files.contains { $0.pathExtension.lowercased() != "txt" })
+        if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
         let progress = Progress(total: files.count)
         var summary = BatchSummary()
         for p in problems {
@@ -61,10 +71,11 @@ struct ExtractCommand: ParsableCommand {
         }
         let runner: DocumentRunner = inProcess
             ? InProcessRunner(options: options)
-            : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options)
+            : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options,
+                                 timeout: WorkerTimeout(seconds: timeoutPerDocument))
         let start = Date()
         var stems: [String: String] = [:]
-        for file in files {
+        for file in files where Cancellation.shared.signal == nil {
             let stem = file.deletingPathExtension().lastPathComponent
             if let other = stems[stem] {
                 progress.failed(file.path, "same output name \(stem).json as \(other); rename one of them")
@@ -73,16 +84,21 @@ struct ExtractCommand: ParsableCommand {
             stems[stem] = file.path
             progress.started(file.lastPathComponent)
             let outcome = runner.run(file: file, outDir: outDir)
+            if Cancellation.shared.signal != nil && !outcome.ok { break }
             summary.add(outcome)
             if outcome.ok { progress.finished(outcome) } else { progress.failed(file.path, outcome.error ?? "failed") }
         }
         summary.seconds = Date().timeIntervalSince(start)
         progress.close(summary)
+        if let s = Cancellation.shared.signal {
+            FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(s)); \(files.count - summary.ok - summary.failed + problems.count) documents not read\n".utf8))
+            throw ExitCode(Cancellation.shared.exitStatus)
+        }
         if let stats {
             let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed,
                                        "pages": summary.pages, "ocrPages": summary.ocrPages,
                                        "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
-                                       "stageSeconds": summary.stageSeconds]
+                                       "stageSeconds": summary.stageSeconds, "peakRSSMegabytes": PeakMemory.megabytes().rounded()]
             try DocumentWriter.writeAtomically(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]),
                                                to: URL(fileURLWithPath: stats))
         }

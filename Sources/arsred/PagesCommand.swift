@@ -25,7 +25,7 @@ struct PagesCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = IngestOptions(jobs: jobs, language: language, tessdataPath: tessdata)
+        var options = IngestOptions(jobs: JobLimit.cap(jobs).jobs, language: language, tessdataPath: tessdata)
         options.maxDPI = maxDpi
         if let fullPages {
             let wanted = Set(fullPages.split(separator: ",").compactMap { Int($0) })

@@ -48,7 +48,8 @@ public enum DatasetFolder {
     public static func load(_ url: URL, as role: Role = .outputs,
                             skipped: (String) -> Void = { _ in }) throws -> [DatasetFile] {
         let files = try jsonFiles(at: url, as: role)
-        guard files.count > 1 || files.first != url else { return try files.map(read) }
+        // A file named on its own must be a document; a folder's other JSON is skipped.
+        guard files.first != url else { return try files.map(read) }
         var out: [DatasetFile] = []
         for file in files {
             do { out.append(try read(file)) } catch {
@@ -61,7 +62,9 @@ public enum DatasetFolder {
 
     static func looksLikeDocument(_ url: URL) -> Bool {
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return true }
+              let parsed = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return true }
+        // Valid JSON that is no object (a list, a number) is no document either.
+        guard let object = parsed as? [String: Any] else { return false }
         return object["source"] != nil || object["schemaVersion"] != nil
     }
 
@@ -95,20 +98,5 @@ public enum DatasetFolder {
         }
     }
 
-    static func describe(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let ctx):
-            return "missing \(path(ctx.codingPath + [key]))"
-        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx):
-            return "wrong type at \(path(ctx.codingPath))"
-        case DecodingError.dataCorrupted(let ctx):
-            return ctx.codingPath.isEmpty ? "invalid JSON" : "invalid value at \(path(ctx.codingPath))"
-        default:
-            return "\(error)"
-        }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
+    static func describe(_ error: Error) -> String { DecodingProblem.describe(error) }
 }

@@ -51,6 +51,8 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
     case binaryText
     case ocrUnavailable(String)
     case pageFailed(page: Int, reason: String)
+    /// Past a worker's pixel budget (an image or a page too large to decode).
+    case overBudget(String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .binaryText: "not a text file (binary content)"
         case .ocrUnavailable(let why): why
         case .pageFailed(let page, let why): "page \(page): \(why)"
+        case .overBudget(let why): why
         }
     }
 
@@ -78,6 +81,7 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
         case .noPages: self = .noPages
         case .noSuchPage(let n): self = .pageFailed(page: n, reason: e.description)
         case .noSuchImage(let p, _): self = .pageFailed(page: p, reason: e.description)
+        case .overBudget, .pageTooLarge: self = .overBudget(e.description)
         }
     }
 }
@@ -98,9 +102,9 @@ public enum Ingest {
             return try PDFIngest(data: data, file: url.lastPathComponent, sha256: sha, options: options,
                                  startSeconds: clock.seconds).run()
         }
-        let pages = try TextIngest.pages(data)
+        let (pages, warnings) = try TextIngest.read(data)
         return IngestedDocument(file: url.lastPathComponent, sha256: sha, pages: pages, images: nil,
-                                stageSeconds: ["load": clock.seconds])
+                                warnings: warnings, stageSeconds: ["load": clock.seconds])
     }
 
     /// How each page of a PDF will be read (text layer or OCR), without reading it: cheap.

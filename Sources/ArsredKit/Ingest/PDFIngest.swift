@@ -37,6 +37,7 @@ struct PDFIngest {
                     do { results.store(n, try reader.read(page: n)) } catch { results.fail(error); return }
                 }
                 results.addSeconds(reader.seconds)
+                results.addLosses(reader.losses)
             }
         }
         workers.forEach { $0.join() }
@@ -47,8 +48,11 @@ struct PDFIngest {
         }
         var seconds = results.seconds
         seconds["load", default: 0] += startSeconds + openSeconds
-        return IngestedDocument(file: file, sha256: sha256, pages: results.pages,
-                                images: PDFPageImages(data: data), stageSeconds: seconds)
+        var doc = IngestedDocument(file: file, sha256: sha256, pages: results.pages,
+                                   images: PDFPageImages(data: data), stageSeconds: seconds)
+        doc.pagesNotReadWhole = results.losses
+        doc.warnings += results.losses.sorted { $0.key < $1.key }.map { PageLoss.warning(page: $0.key, cause: $0.value) }
+        return doc
     }
 }
 
@@ -72,7 +76,9 @@ private final class ResultBox: @unchecked Sendable {
     private var slots: [Page?]
     private(set) var error: Error?
     private(set) var seconds: [String: Double] = [:]
+    private(set) var losses: [Int: String] = [:]
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func addLosses(_ l: [Int: String]) { lock.lock(); losses.merge(l) { a, _ in a }; lock.unlock() }
     var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
     func store(_ n: Int, _ page: Page) { lock.lock(); slots[n - 1] = page; lock.unlock() }
     func fail(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
@@ -99,6 +105,8 @@ final class PDFPageReader {
     let options: IngestOptions
     private var engine: TesseractEngine?
     private(set) var seconds: [String: Double] = [:]
+    /// Pages whose picture poppler could not decode whole, with its first complaint.
+    private(set) var losses: [Int: String] = [:]
 
     init(pdf: PDFDocument, options: IngestOptions) throws {
         self.pdf = pdf; self.options = options
@@ -143,7 +151,11 @@ final class PDFPageReader {
             }
         }
         let engine = try ocrEngine()
-        var scan = try Stopwatch.time("render", &seconds) { try scanImage(page: n, size: size, placements: placements) }
+        let (decoded, complaints) = try PopplerMessages.collecting {
+            try Stopwatch.time("render", &seconds) { try scanImage(page: n, size: size, placements: placements) }
+        }
+        if let lost = PopplerMessages.imageDataLost(complaints).first { losses[n] = lost }
+        var scan = decoded
         scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
         if let mustReadFully = options.mustReadFully, scan.dpi > options.skimDPI * 1.25 {
             let factor = max(2, Int((scan.dpi / options.skimDPI).rounded()))

@@ -79,6 +79,8 @@ public struct IngestedDocument: Sendable {
     public var pages: [Page]
     public var images: (any PageImageSource)?
     public var warnings: [String]
+    /// Pages whose picture could not be decoded whole (page -> the decoder's complaint).
+    public var pagesNotReadWhole: [Int: String] = [:]
     /// Seconds spent per ingestion stage ("load", "render", "ocr", ...), summed over pages.
     public var stageSeconds: [String: Double]
     public init(file: String, sha256: String, pages: [Page], images: (any PageImageSource)?,

@@ -14,10 +14,25 @@ public enum DocumentWriter {
         return target
     }
 
+    /// The longest file name Linux file systems take (NAME_MAX).
+    public static let maxNameBytes = 255
+
+    /// Where process `pid` writes `target` before renaming it into place: `.<name>.<pid>.tmp`,
+    /// the name shortened (at a character) to fit `maxNameBytes`.
+    public static func temporaryURL(for target: URL, pid: Int32) -> URL {
+        let suffix = ".\(pid).tmp"
+        var name = target.lastPathComponent
+        while 1 + name.utf8.count + suffix.utf8.count > maxNameBytes { name.removeLast() }
+        return target.deletingLastPathComponent().appendingPathComponent("." + name + suffix)
+    }
+
     public static func writeAtomically(_ data: Data, to target: URL) throws {
         let dir = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        let tmp = temporaryURL(for: target, pid: getpid())
+        guard target.lastPathComponent.utf8.count <= maxNameBytes else {
+            throw OutputError("\(target.path): name is \(target.lastPathComponent.utf8.count) bytes, past the file system's \(maxNameBytes)")
+        }
         do {
             try data.write(to: tmp)
             if rename(tmp.path, target.path) != 0 {
@@ -26,7 +41,28 @@ public enum DocumentWriter {
             }
         } catch {
             try? FileManager.default.removeItem(at: tmp)
-            throw error
+            throw OutputError.writing(target, error)
         }
+    }
+}
+
+/// An output that cannot be written, in one line naming the path and the cause.
+public struct OutputError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+
+    static func writing(_ target: URL, _ error: Error) -> Error {
+        if error is OutputError { return error }
+        return OutputError("cannot write \(target.path): \(cause(of: error))")
+    }
+
+    /// The POSIX cause under a Foundation error ("No space left on device"), else its description.
+    public static func cause(of error: Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }

@@ -35,6 +35,9 @@ public struct InProcessRunner: DocumentRunner {
             let writing = Stopwatch()
             let out = try DocumentWriter.write(doc, for: file, to: outDir)
             var o = DocumentOutcome(file: file.path, ok: true, output: out.path)
+            if let loss = PageLoss.verdict(lost: pipeline.pagesNotReadWhole, tables: doc.tables.map(\.id)) {
+                o.ok = false; o.error = loss
+            }
             o.pages = doc.source.pageCount
             o.ocrPages = doc.source.pages.filter { $0.method == .ocr }.count
             o.stageSeconds = pipeline.stageSeconds
@@ -55,7 +58,10 @@ public struct InProcessRunner: DocumentRunner {
 public struct ChildProcessRunner: DocumentRunner {
     public let executable: URL
     public let options: PipelineOptions
-    public init(executable: URL, options: PipelineOptions) { self.executable = executable; self.options = options }
+    public let timeout: WorkerTimeout
+    public init(executable: URL, options: PipelineOptions, timeout: WorkerTimeout = WorkerTimeout()) {
+        self.executable = executable; self.options = options; self.timeout = timeout
+    }
 
     public func run(file: URL, outDir: URL) -> DocumentOutcome {
         let p = Process()
@@ -64,22 +70,38 @@ public struct ChildProcessRunner: DocumentRunner {
         if let t = options.tessdataPath { args += ["--tessdata", t] }
         if options.skim { args.append("--skim") }
         p.arguments = args + [file.path]
-        let out = Pipe()
+        let out = Pipe(), err = Pipe()
         p.standardOutput = out
-        p.standardError = FileHandle.standardError
+        p.standardError = err
+        // A crash is one line (the parent's), not Swift's backtrace.
+        p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         let clock = Stopwatch()
         do { try p.run() } catch {
             return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
         }
+        let stderr = WorkerStderr(err)
+        let temporary = DocumentWriter.temporaryURL(for: DocumentWriter.outputURL(for: file, in: outDir), pid: p.processIdentifier)
+        if !Cancellation.shared.started(p.processIdentifier, temporary: temporary) { kill(p.processIdentifier, SIGKILL) }
+        let watch = timeout.watch(p.processIdentifier)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        if p.terminationReason == .uncaughtSignal {
-            var o = DocumentOutcome.failure(file, "crashed (signal \(p.terminationStatus)) while being read; nothing written for it")
+        let timedOut = watch.stop()
+        Cancellation.shared.finished(p.processIdentifier)
+        let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()
+        let reported = try? JSONDecoder().decode(DocumentOutcome.self, from: line)
+        // A worker that reported its outcome and died on the way out (in a library's exit-time
+        // clean-up) did its work: the outcome stands.
+        if p.terminationReason == .uncaughtSignal, reported == nil || timedOut || Cancellation.shared.signal != nil {
+            // Killed between writing and renaming, the worker leaves its temporary file.
+            try? FileManager.default.removeItem(at: temporary)
+            let cause = timedOut ? "stopped after \(Int(timeout.seconds)) s (--timeout-per-document)"
+                : Cancellation.shared.signal.map { "cancelled (\(Cancellation.name($0)))" }
+                ?? "crashed (signal \(p.terminationStatus)\(stderr.crashCause().map { ": \($0)" } ?? "")) while being read"
+            var o = DocumentOutcome.failure(file, cause + "; nothing written for it")
             o.seconds = clock.seconds
             return o
         }
-        let line = data.split(separator: 0x0A).last.map { Data($0) } ?? Data()
-        if let outcome = try? JSONDecoder().decode(DocumentOutcome.self, from: line) { return outcome }
+        if let reported { return reported }
         return .failure(file, "worker exited with status \(p.terminationStatus) without a result")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Poppler
 
 /// The inputs of a batch: files as given, folders searched (recursively) for `*.pdf` and `*.txt`.
 public enum InputDiscovery {
@@ -15,20 +16,16 @@ public enum InputDiscovery {
         let fm = FileManager.default
         var files: [URL] = [], problems: [Problem] = []
         for arg in arguments {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: arg, isDirectory: &isDir) else {
-                problems.append(Problem(path: arg, cause: "no such file or folder")); continue
+            let isFolder: Bool
+            switch FileAccess.kind(of: arg) {
+            case .failure(let p): problems.append(Problem(path: arg, cause: p.cause)); continue
+            case .success(let folder): isFolder = folder
             }
             let url = URL(fileURLWithPath: arg)
-            if isDir.boolValue {
-                guard let walker = fm.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey]) else {
-                    problems.append(Problem(path: arg, cause: "folder cannot be read")); continue
-                }
-                var found: [URL] = []
-                for case let f as URL in walker where extensions.contains(f.pathExtension.lowercased()) {
-                    found.append(f)
-                }
-                if found.isEmpty { problems.append(Problem(path: arg, cause: "folder holds no .pdf or .txt file")) }
+            if isFolder {
+                let (found, unreadable) = FolderWalk.inputs(in: url, extensions: extensions)
+                problems += unreadable
+                if found.isEmpty && unreadable.isEmpty { problems.append(Problem(path: arg, cause: "folder holds no .pdf or .txt file")) }
                 files += found.sorted { $0.path < $1.path }
             } else {
                 files.append(url)

@@ -55,7 +55,7 @@ extension PipelineResources {
         do {
             return try YAMLDecoder().decode(T.self, from: data)
         } catch {
-            throw PipelineResourceError.unreadable(path: name, reason: "\(error)")
+            throw PipelineResourceError.unreadable(path: name, reason: YAMLProblem.describe(error))
         }
     }
 }

@@ -30,6 +30,8 @@ public final class ReportPipeline: @unchecked Sendable {
 
     /// Seconds spent per stage over everything this pipeline ran.
     public private(set) var stageSeconds: [String: Double] = [:]
+    /// Pages of the last document that could not be read whole (see `PageLoss`).
+    public private(set) var pagesNotReadWhole: [Int: String] = [:]
 
     public func extract(file: URL) throws -> DatasetDocument {
         let metadata = self.metadata
@@ -41,10 +43,11 @@ public final class ReportPipeline: @unchecked Sendable {
             mustReadFully: options.skim ? mustReadFully : nil)
         let ingested = try Ingest.document(at: file, options: ingestOptions)
         for (k, v) in ingested.stageSeconds { stageSeconds[k, default: 0] += v }
+        pagesNotReadWhole = ingested.pagesNotReadWhole
 
         let meta = Stopwatch.time("metadata", &stageSeconds) { metadata.recognise(pages: ingested.pages) }
         let tables = try Stopwatch.time("tables", &stageSeconds) { try TableStage.recognise(pages: ingested.pages) }
-        let surveys = try Stopwatch.time("surveys", &stageSeconds) { try SurveyStage.recognise(document: ingested) }
+        let surveys = try Stopwatch.time("surveys", &stageSeconds) { try SurveyStage.recognise(document: ingested, tessdata: options.tessdataPath) }
 
         let tablePages = Set(tables.tables.map(\.page))
         let surveyPages = Set(surveys.surveys.compactMap(\.page))

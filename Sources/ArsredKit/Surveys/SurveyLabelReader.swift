@@ -13,9 +13,12 @@ public protocol SurveyLabelReader: AnyObject {
 public final class TesseractLabelReader: SurveyLabelReader {
     let words: TesseractEngine
     let figures: TesseractEngine
-    public init() throws {
-        words = try TesseractEngine(language: "swe")
-        figures = try TesseractEngine(language: "eng")
+    /// The models it loads: words, figures.
+    public static let languages = ["swe", "eng"]
+    /// `tessdata`: the folder holding the models (nil: tesseract's default), as `--tessdata` gives it.
+    public init(tessdata: String? = nil) throws {
+        words = try TesseractEngine(language: Self.languages[0], dataPath: tessdata)
+        figures = try TesseractEngine(language: Self.languages[1], dataPath: tessdata)
     }
     public func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
         let engine = whitelist == nil ? words : figures

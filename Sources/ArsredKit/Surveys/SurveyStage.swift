@@ -15,12 +15,12 @@ public struct SurveyRecognition: Sendable {
 /// their pictures.
 public enum SurveyStage {
     /// Reads every survey of `document`, using a tesseract engine of its own for chart labels.
-    public static func recognise(document: IngestedDocument) throws -> SurveyRecognition {
+    public static func recognise(document: IngestedDocument, tessdata: String? = nil) throws -> SurveyRecognition {
         let vocabulary = try SurveyVocabulary.load()
         // Only a document with pictures has charts to look at.
         let holding = document.images == nil ? [] : document.pages.filter { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
         let needsPictures = !holding.isEmpty
-        let reader: SurveyLabelReader? = needsPictures ? try TesseractLabelReader() : nil
+        let reader: SurveyLabelReader? = needsPictures ? try TesseractLabelReader(tessdata: tessdata) : nil
         return try recognise(document: document, vocabulary: vocabulary, reader: reader, holding: holding)
     }
 

@@ -17,18 +17,7 @@ enum BrokenFiles {
 
     /// A well-formed PDF whose page tree holds no page.
     static var zeroPagePDF: Data {
-        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"]
-        var out = "%PDF-1.4\n"
-        var offsets: [Int] = []
-        for (i, o) in objects.enumerated() {
-            offsets.append(out.utf8.count)
-            out += "\(i + 1) 0 obj\n\(o)\nendobj\n"
-        }
-        let xref = out.utf8.count
-        out += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { out += String(format: "%010d 00000 n \n", o) }
-        out += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(out.utf8)
+        PDFBytes.assemble(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"].map { Data($0.utf8) })
     }
 }
 
@@ -39,25 +28,6 @@ enum MadePDFs {
     static func imageOnly(width: Int, height: Int, pixels: (width: Int, height: Int)) -> Data {
         var image = [UInt8](repeating: 255, count: pixels.width * pixels.height)
         for y in (pixels.height / 3)..<(pixels.height / 3 + 4) { for x in 10..<(pixels.width - 10) { image[y * pixels.width + x] = 0 } }
-        let content = "q \(width) 0 0 \(height) 0 0 cm /Im0 Do Q"
-        let objects: [Data] = [
-            Data("<< /Type /Catalog /Pages 2 0 R >>".utf8),
-            Data("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".utf8),
-            Data("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] /Contents 4 0 R /Resources << /XObject << /Im0 5 0 R >> >> >>".utf8),
-            Data("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream".utf8),
-            Data("<< /Type /XObject /Subtype /Image /Width \(pixels.width) /Height \(pixels.height) /ColorSpace /DeviceGray /BitsPerComponent 8 /Length \(image.count) >>\nstream\n".utf8)
-                + Data(image) + Data("\nendstream".utf8),
-        ]
-        var out = Data("%PDF-1.4\n".utf8)
-        var offsets: [Int] = []
-        for (i, o) in objects.enumerated() {
-            offsets.append(out.count)
-            out += Data("\(i + 1) 0 obj\n".utf8) + o + Data("\nendobj\n".utf8)
-        }
-        let xref = out.count
-        var tail = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for o in offsets { tail += String(format: "%010d 00000 n \n", o) }
-        tail += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return out + Data(tail.utf8)
+        return PDFBytes.imagePage(size: (width, height), pixels: pixels, stream: Data(image))
     }
 }
