@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArsredExport
+import ArsredKit
 import Foundation
 
 struct ExportCommand: ParsableCommand {
@@ -11,6 +12,7 @@ struct ExportCommand: ParsableCommand {
             (organisation,fiscalYear,table,key,column,value,page,sourceFile). sqlite: tables documents, \
             pages, signatories, tables, rows, "values", surveys, survey_questions, survey_answers, checks, \
             warnings and the view figures. The same outputs always give the same bytes.
+            A folder written by shards (extract --shard) is checked against their summaries in             OUTDIR/.arsred/: each shard missing or with failed inputs is named on stderr. Exit status:             0 the export is written and complete, 1 it is written but a shard is missing or failed,             2 usage error or unreadable input.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite }
@@ -27,6 +29,9 @@ struct ExportCommand: ParsableCommand {
             guard !files.isEmpty else { throw InputError("\(folder.path): no dataset-v1 JSON files") }
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
             FileHandle.standardError.write(Data("\(files.count) document\(files.count == 1 ? "" : "s") -> \(destination.path)\n".utf8))
+            let incomplete = ShardSummary.problems(in: folder)
+            for line in incomplete { FileHandle.standardError.write(Data("arsred export: incomplete: \(line)\n".utf8)) }
+            if !incomplete.isEmpty { throw ExitCode(1) }
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)

@@ -36,12 +36,22 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Write the batch's figures (pages, seconds per stage) as JSON to this file.")
     var stats: String?
 
+    @Flag(help: "Read every input again, even those whose output is up to date.")
+    var force = false
+
+    @Option(help: "Read only part I of N of the inputs (I from 0), or 'auto': from a Slurm job array or a Kubernetes Indexed Job.")
+    var shard: String?
+
+    @Option(help: "The number of shards when --shard auto runs in a Kubernetes Indexed Job (its completions).")
+    var shardCount: Int?
+
     @Flag(help: .hidden)
     var child = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
+        _ = try selectedShard()
     }
 
     func run() throws {
@@ -53,11 +63,15 @@ struct ExtractCommand: ParsableCommand {
             FileHandle.standardOutput.write(try JSONEncoder().encode(outcome) + Data([0x0A]))
             throw ExitCode(outcome.ok ? 0 : 1)
         }
-        let (files, problems) = InputDiscovery.files(from: inputs)
+        let (found, problems) = InputDiscovery.files(from: inputs)
+        let part = try selectedShard()
+        let files = part.map { $0.select(found) } ?? found
+        let upToDate = resumeCheck()
         let progress = Progress(total: files.count)
         var summary = BatchSummary()
         for p in problems {
             progress.failed(p.path, p.cause); summary.failed += 1
+            summary.failures.append("\(p.path): \(p.cause)")
         }
         let runner: DocumentRunner = inProcess
             ? InProcessRunner(options: options)
@@ -68,9 +82,12 @@ struct ExtractCommand: ParsableCommand {
             let stem = file.deletingPathExtension().lastPathComponent
             if let other = stems[stem] {
                 progress.failed(file.path, "same output name \(stem).json as \(other); rename one of them")
-                summary.failed += 1; continue
+                summary.failed += 1; summary.failures.append("\(file.path): same output name as \(other)"); continue
             }
             stems[stem] = file.path
+            if upToDate(file, outDir) {
+                progress.skipped(file.path); summary.skipped += 1; continue
+            }
             progress.started(file.lastPathComponent)
             let outcome = runner.run(file: file, outDir: outDir)
             summary.add(outcome)
@@ -78,8 +95,9 @@ struct ExtractCommand: ParsableCommand {
         }
         summary.seconds = Date().timeIntervalSince(start)
         progress.close(summary)
+        if let part { try summary.shardSummary(part).write(in: outDir) }
         if let stats {
-            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed,
+            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed, "documentsSkipped": summary.skipped,
                                        "pages": summary.pages, "ocrPages": summary.ocrPages,
                                        "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
                                        "stageSeconds": summary.stageSeconds]

@@ -67,6 +67,7 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.indicatorSurveys = surveys.surveys
         doc.checks = tables.checks + surveys.checks
         doc.warnings = ingested.warnings + tables.warnings + surveys.warnings
+        doc.producer = try Producer.current()
         return doc
     }
 }
