@@ -31,6 +31,29 @@ extension ExtractCommand {
     }
 }
 
+extension ExtractCommand {
+    /// Reads `files` one after another with `runner`, or, with --documents N, N at a time in
+    /// long-lived workers; each outcome counted and shown as it arrives.
+    func read(_ files: [URL], runner: DocumentRunner, options: PipelineOptions, outDir: URL,
+              progress: Progress, summary: inout BatchSummary) {
+        let pool = documents > 1 && !inProcess && files.count > 1
+            ? WorkerPoolRunner(count: min(documents, files.count), executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+                               options: options, outDir: outDir)
+            : nil
+        let lock = NSLock()
+        nonisolated(unsafe) var totals = summary
+        ParallelBatch.forEach(files, parallel: pool == nil ? 1 : documents) { file in
+            lock.lock(); progress.started(file.lastPathComponent); lock.unlock()
+            let outcome = (pool ?? runner).run(file: file, outDir: outDir)
+            lock.lock(); defer { lock.unlock() }
+            totals.add(outcome)
+            if outcome.ok { progress.finished(outcome) } else { progress.failed(file.path, outcome.error ?? "failed") }
+        }
+        pool?.close()
+        summary = totals
+    }
+}
+
 extension BatchSummary {
     func shardSummary(_ shard: Shard) -> ShardSummary {
         ShardSummary(shard: shard, ok: ok, failed: failed, skipped: skipped, pages: pages, seconds: seconds, failures: failures)

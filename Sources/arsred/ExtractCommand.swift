@@ -45,11 +45,18 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The number of shards when --shard auto runs in a Kubernetes Indexed Job (its completions).")
     var shardCount: Int?
 
+    @Option(help: "Documents read at once, each by a long-lived worker process that keeps its loaded models from one document to the next (a crash still costs one document).")
+    var documents: Int = 1
+
     @Flag(help: .hidden)
     var child = false
 
+    @Flag(help: .hidden)
+    var worker = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard documents >= 1 else { throw ValidationError("--documents must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
         _ = try selectedShard()
     }
@@ -57,6 +64,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata, skim: skim)
         let outDir = URL(fileURLWithPath: out)
+        if worker { try WorkerLoop.serve(options: options, outDir: outDir); return }
         if child {
             // Worker mode: one document, result as one JSON line on stdout.
             let outcome = InProcessRunner(options: options).run(file: URL(fileURLWithPath: inputs[0]), outDir: outDir)
@@ -77,7 +85,7 @@ struct ExtractCommand: ParsableCommand {
             ? InProcessRunner(options: options)
             : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options)
         let start = Date()
-        var stems: [String: String] = [:]
+        var stems: [String: String] = [:], todo: [URL] = []
         for file in files {
             let stem = file.deletingPathExtension().lastPathComponent
             if let other = stems[stem] {
@@ -88,11 +96,9 @@ struct ExtractCommand: ParsableCommand {
             if upToDate(file, outDir) {
                 progress.skipped(file.path); summary.skipped += 1; continue
             }
-            progress.started(file.lastPathComponent)
-            let outcome = runner.run(file: file, outDir: outDir)
-            summary.add(outcome)
-            if outcome.ok { progress.finished(outcome) } else { progress.failed(file.path, outcome.error ?? "failed") }
+            todo.append(file)
         }
+        read(todo, runner: runner, options: options, outDir: outDir, progress: progress, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         progress.close(summary)
         if let part { try summary.shardSummary(part).write(in: outDir) }

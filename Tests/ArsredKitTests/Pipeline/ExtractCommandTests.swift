@@ -15,16 +15,8 @@ import Testing
     struct Result { var status: Int32; var stderr: String }
 
     static func arsred(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = args
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stderr: text)
+        let r = try BatchRun.arsred(args)
+        return Result(status: r.status, stderr: r.stderr)
     }
 
     static var sampleCorpus: URL { SharedData.checkout.appendingPathComponent("corpus") }
