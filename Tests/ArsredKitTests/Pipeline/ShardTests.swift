@@ -91,6 +91,28 @@ import Testing
         #expect(!complete.stderr.contains("incomplete"))
     }
 
+    /// The Kubernetes manifest's contract: an Indexed Job whose --shard-count is its completions,
+    /// and a pod's index (here the last, which finds no input among corpus/'s three) honoured.
+    @Test func theIndexedJobManifestPassesItsCompletionsAsTheShardCount() throws {
+        let manifest = try String(contentsOf: SharedData.checkout.appendingPathComponent("deploy/k8s-indexed-job.yaml"), encoding: .utf8)
+        #expect(manifest.contains("completionMode: Indexed"))
+        func number(after marker: String) -> Int? {
+            manifest.range(of: marker).flatMap { Int(manifest[$0.upperBound...].prefix { $0.isNumber }) }
+        }
+        let completions = try #require(number(after: "\n  completions: "))
+        let shardCount = try #require(number(after: "\"--shard-count\", \""))
+        #expect(shardCount == completions)
+        #expect(manifest.contains("persistentVolumeClaim"))
+        let out = try BrokenFiles.folder()
+        let r = try BatchRun.arsred(["extract", "--shard", "auto", "--shard-count", String(shardCount), "--out", out.path, BatchRun.corpus.path],
+                                    environment: ["SLURM_ARRAY_TASK_ID": nil, "JOB_COMPLETION_INDEX": String(completions - 1)])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONDecoder().decode(ShardSummary.self, from: Data(contentsOf: ShardSummary.url(
+            for: Shard(index: completions - 1, count: completions), in: out)))
+        #expect(summary.ok == 0 && summary.failed == 0 && summary.pages == 0)
+        #expect(ShardSummary.problems(in: out).count == completions - 1)
+    }
+
     @Test func shardAutoWithoutAnArrayOrIndexIsAUsageError() throws {
         let out = try BrokenFiles.folder()
         let none = try BatchRun.arsred(["extract", "--shard", "auto", "--out", out.path, BatchRun.corpus.path],
