@@ -9,7 +9,11 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             Writes OUT/<stem>.json per input (dataset-v1). Folders are searched for *.pdf and *.txt.
             Each document is read in a worker process, so a crash in poppler or tesseract costs only
-            that document. Exit status: 0 all succeeded, 1 any input failed, 2 usage error.
+            that document. An input whose output is up to date (same input bytes, same producer) is \
+            skipped, so running a stopped batch again does only what is left; --force reads all. \
+            --shard I/N or auto (Slurm job array, Kubernetes Indexed Job) reads one part of the \
+            inputs and leaves OUT/.arsred/shard-I-of-N.json. \
+            Exit status: 0 all succeeded, 1 any input failed, 2 usage error.
             """)
 
     @Argument(help: "PDF or .txt files, or folders holding them.")
