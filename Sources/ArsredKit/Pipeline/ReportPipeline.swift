@@ -59,6 +59,7 @@ public final class ReportPipeline: @unchecked Sendable {
                 return SourcePage(number: page.number, method: page.method, kind: kind,
                                   ocrConfidence: page.meanConfidence)
             }))
+        doc.producer = try Producer.current()
         doc.organisation = meta.organisation
         doc.organisationKey = meta.organisationKey
         doc.fiscalYear = meta.fiscalYear
@@ -67,7 +68,6 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.indicatorSurveys = surveys.surveys
         doc.checks = tables.checks + surveys.checks
         doc.warnings = ingested.warnings + tables.warnings + surveys.warnings
-        doc.producer = try Producer.current()
         return doc
     }
 }
