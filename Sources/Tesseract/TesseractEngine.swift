@@ -38,6 +38,7 @@ public enum TesseractError: Error, CustomStringConvertible, Equatable {
 /// A tesseract instance. Not thread-safe: one per worker.
 public final class TesseractEngine {
     private let api: OpaquePointer
+    private let model: String
 
     /// Tesseract's OpenMP threads fight the page workers for the cores: one thread each.
     /// libgomp reads OMP_THREAD_LIMIT only when it is loaded (before main), so the variable
@@ -66,6 +67,8 @@ public final class TesseractEngine {
         // Some of tesseract's settings (debug_file among them) are process-wide globals:
         // instances are set up one at a time.
         Self.setup.lock(); defer { Self.setup.unlock() }
+        model = language + "\u{0}" + (dataPath ?? "")
+        if let loaded = Self.idle[model]?.popLast() { api = loaded; return }
         guard let api = TessBaseAPICreate() else {
             throw TesseractError.cannotInitialise(language: language, dataPath: dataPath)
         }
@@ -99,8 +102,22 @@ public final class TesseractEngine {
     }
     nonisolated(unsafe) private static var quiet = false
 
+    /// Loaded models outlive their engines: an engine's handle goes back here when it is
+    /// released, and the next engine of the same language and data folder takes it instead of
+    /// loading the model again (about 0.2 s for `swe`), so a worker reading one document after
+    /// another loads each model once. Every use sets what it needs (page mode, whitelist,
+    /// resolution) and clears the results after, so a reused handle reads as a fresh one.
+    nonisolated(unsafe) private static var idle: [String: [OpaquePointer]] = [:]
+    /// Handles kept per model: enough for one page reader per core of a 2-core worker plus
+    /// spares; beyond that a released handle is freed (each holds its model, tens of MB).
+    private static let maxIdlePerModel = 4
+
     deinit {
         Self.setup.lock(); defer { Self.setup.unlock() }
+        if Self.idle[model, default: []].count < Self.maxIdlePerModel {
+            Self.idle[model, default: []].append(api)
+            return
+        }
         TessBaseAPIEnd(api)
         TessBaseAPIDelete(api)
     }

@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             warnings and the view figures. xlsx: sheets figures (the csv's rows, values as numbers), one per \
             table kind (a report a row, key · column a column; every note_N on notes), surveys, checks \
             and warnings; header frozen, autofilter, figures shown Swedish style (1 234 567). \
-            The same outputs always give the same bytes.
+            The same outputs always give the same bytes. \
+            A folder written by shards (extract --shard) is checked against their summaries in             OUTDIR/.arsred/: each shard missing or with failed inputs is named on stderr. Exit status:             0 the export is written and complete, 1 it is written but a shard is missing or failed,             2 usage error or unreadable input.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite, xlsx }
@@ -32,6 +33,11 @@ struct ExportCommand: ParsableCommand {
             try ConfigurationCheck.outputFile(destination.path, option: to == nil ? "destination" : "--to")
             try DatasetExport.write(files, as: DatasetExport.Format(rawValue: format.rawValue)!, to: destination)
             FileHandle.standardError.write(Data("\(files.count) document\(files.count == 1 ? "" : "s") -> \(destination.path)\n".utf8))
+            let incomplete = ShardSummary.problems(in: folder)
+            for line in incomplete { FileHandle.standardError.write(Data("arsred export: incomplete: \(line)\n".utf8)) }
+            if !incomplete.isEmpty { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
         } catch let error as InputError {
             FileHandle.standardError.write(Data("arsred export: \(error)\n".utf8))
             throw ExitCode(2)

@@ -9,7 +9,11 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             Writes OUT/<stem>.json per input (dataset-v1). Folders are searched for *.pdf and *.txt.
             Each document is read in a worker process, so a crash in poppler or tesseract costs only
-            that document. Exit status: 0 all succeeded, 1 any input failed, 2 usage error.
+            that document. An input whose output is up to date (same input bytes, same producer) is \
+            skipped, so running a stopped batch again does only what is left; --force reads all. \
+            --shard I/N or auto (Slurm job array, Kubernetes Indexed Job) reads one part of the \
+            inputs and leaves OUT/.arsred/shard-I-of-N.json. \
+            Exit status: 0 all succeeded, 1 any input failed, 2 usage or set-up error, 130/143 cancelled.
             """)
 
     @Argument(help: "PDF or .txt files, or folders holding them.")
@@ -39,19 +43,37 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Seconds a document may take before its worker is stopped and the batch goes on.")
     var timeoutPerDocument: Double = WorkerTimeout.defaultSeconds
 
+    @Flag(help: "Read every input again, even those whose output is up to date.")
+    var force = false
+
+    @Option(help: "Read only part I of N of the inputs (I from 0), or 'auto': from a Slurm job array or a Kubernetes Indexed Job.")
+    var shard: String?
+
+    @Option(help: "The number of shards when --shard auto runs in a Kubernetes Indexed Job (its completions).")
+    var shardCount: Int?
+
+    @Option(help: "Documents read at once, each by a long-lived worker process that keeps its loaded models from one document to the next (a crash still costs one document).")
+    var documents: Int = 1
+
     @Flag(help: .hidden)
     var child = false
 
+    @Flag(help: .hidden)
+    var worker = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard documents >= 1 else { throw ValidationError("--documents must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
         guard timeoutPerDocument > 0 else { throw ValidationError("--timeout-per-document must be more than 0") }
+        _ = try selectedShard()
     }
 
     func run() throws {
         let (jobs, capped) = JobLimit.cap(self.jobs)
         let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata, skim: skim)
         let outDir = URL(fileURLWithPath: out)
+        if worker { try WorkerLoop.serve(options: options, outDir: outDir); return }
         if child {
             signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL)
             // Worker mode: one document, result as one JSON line on stdout.
@@ -60,42 +82,48 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(outcome.ok ? 0 : 1)
         }
         Cancellation.shared.install(inProcess: inProcess ? Preflight.stopper(outDir: outDir) : nil)
-        let (files, problems) = InputDiscovery.files(from: inputs)
+        let (found, problems) = InputDiscovery.files(from: inputs)
+        let part = try selectedShard()
+        let files = part.map { $0.select(found) } ?? found
         try Preflight.check(out: out, stats: stats, language: language, tessdata: tessdata,
                             needsOCR: files.contains { $0.pathExtension.lowercased() != "txt" })
         if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
+        let upToDate = resumeCheck()
         let progress = Progress(total: files.count)
         var summary = BatchSummary()
         for p in problems {
             progress.failed(p.path, p.cause); summary.failed += 1
+            summary.failures.append("\(p.path): \(p.cause)")
         }
         let runner: DocumentRunner = inProcess
             ? InProcessRunner(options: options)
             : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options,
                                  timeout: WorkerTimeout(seconds: timeoutPerDocument))
         let start = Date()
-        var stems: [String: String] = [:]
-        for file in files where Cancellation.shared.signal == nil {
+        var stems: [String: String] = [:], todo: [URL] = []
+        for file in files {
             let stem = file.deletingPathExtension().lastPathComponent
             if let other = stems[stem] {
                 progress.failed(file.path, "same output name \(stem).json as \(other); rename one of them")
-                summary.failed += 1; continue
+                summary.failed += 1; summary.failures.append("\(file.path): same output name as \(other)"); continue
             }
             stems[stem] = file.path
-            progress.started(file.lastPathComponent)
-            let outcome = runner.run(file: file, outDir: outDir)
-            if Cancellation.shared.signal != nil && !outcome.ok { break }
-            summary.add(outcome)
-            if outcome.ok { progress.finished(outcome) } else { progress.failed(file.path, outcome.error ?? "failed") }
+            if upToDate(file, outDir) {
+                progress.skipped(file.path); summary.skipped += 1; continue
+            }
+            todo.append(file)
         }
+        read(todo, runner: runner, options: options, outDir: outDir, progress: progress, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         progress.close(summary)
         if let s = Cancellation.shared.signal {
-            FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(s)); \(files.count - summary.ok - summary.failed + problems.count) documents not read\n".utf8))
+            let notRead = files.count - summary.ok - (summary.failed - problems.count) - summary.skipped
+            FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(s)); \(max(0, notRead)) documents not read\n".utf8))
             throw ExitCode(Cancellation.shared.exitStatus)
         }
+        if let part { try summary.shardSummary(part).write(in: outDir) }
         if let stats {
-            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed,
+            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed, "documentsSkipped": summary.skipped,
                                        "pages": summary.pages, "ocrPages": summary.ocrPages,
                                        "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
                                        "stageSeconds": summary.stageSeconds, "peakRSSMegabytes": PeakMemory.megabytes().rounded()]

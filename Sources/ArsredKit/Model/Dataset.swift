@@ -12,12 +12,14 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
     public var indicatorSurveys: [IndicatorSurvey] = []
     public var checks: [Check] = []
     public var warnings: [String] = []
+    /// What made this document (added to v1; absent in hand data and older outputs).
+    public var producer: Producer?
 
     public init(source: SourceInfo) { self.source = source }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, source, organisation, organisationKey, fiscalYear, signature,
-             tables, indicatorSurveys, checks, warnings
+             tables, indicatorSurveys, checks, warnings, producer
     }
 
     // Absent optionals are written as null: readers can tell "not found" from "not looked for".
@@ -33,6 +35,7 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
         try c.encode(indicatorSurveys, forKey: .indicatorSurveys)
         try c.encode(checks, forKey: .checks)
         try c.encode(warnings, forKey: .warnings)
+        try c.encodeIfPresent(producer, forKey: .producer)
     }
 
     public init(from decoder: Decoder) throws {
@@ -47,6 +50,7 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
         indicatorSurveys = try c.decodeIfPresent([IndicatorSurvey].self, forKey: .indicatorSurveys) ?? []
         checks = try c.decodeIfPresent([Check].self, forKey: .checks) ?? []
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        producer = try c.decodeIfPresent(Producer.self, forKey: .producer)
     }
 }
 

@@ -109,19 +109,23 @@ public struct ChildProcessRunner: DocumentRunner {
 /// Counts of a finished batch.
 public struct BatchSummary: Sendable {
     public var ok = 0, failed = 0, pages = 0, ocrPages = 0
+    /// Inputs left alone because their output is up to date (`Resume`).
+    public var skipped = 0
+    /// "path: cause" of each failed input.
+    public var failures: [String] = []
     public var seconds = 0.0
     public var stageSeconds: [String: Double] = [:]
     public init() {}
     public var pagesPerSecond: Double { seconds > 0 ? Double(pages) / seconds : 0 }
 
     public mutating func add(_ o: DocumentOutcome) {
-        if o.ok { ok += 1 } else { failed += 1 }
+        if o.ok { ok += 1 } else { failed += 1; failures.append("\(o.file): \(o.error ?? "failed")") }
         pages += o.pages; ocrPages += o.ocrPages
         for (k, v) in o.stageSeconds { stageSeconds[k, default: 0] += v }
     }
 
     public var line: String {
-        String(format: "%d ok, %d failed; %d pages (%d OCR'd) in %.1f s, %.2f pages/s",
-               ok, failed, pages, ocrPages, seconds, pagesPerSecond)
+        String(format: "%d ok, %d failed; %d pages (%d OCR'd) in %.1f s, %.2f pages/s; %d skipped (output up to date)",
+               ok, failed, pages, ocrPages, seconds, pagesPerSecond, skipped)
     }
 }

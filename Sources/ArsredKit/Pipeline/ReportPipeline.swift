@@ -62,6 +62,7 @@ public final class ReportPipeline: @unchecked Sendable {
                 return SourcePage(number: page.number, method: page.method, kind: kind,
                                   ocrConfidence: page.meanConfidence)
             }))
+        doc.producer = try Producer.current()
         doc.organisation = meta.organisation
         doc.organisationKey = meta.organisationKey
         doc.fiscalYear = meta.fiscalYear

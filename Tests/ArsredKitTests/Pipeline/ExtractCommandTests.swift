@@ -16,18 +16,8 @@ import Testing
 
     /// Runs `arsred args` to its end; `environment` adds to this process's, `directory` is its working folder.
     static func arsred(_ args: [String], environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = args
-        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        if let directory { p.currentDirectoryURL = directory }
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stderr: text)
+        let r = try BatchRun.arsred(args, environment: environment.mapValues { Optional($0) }, directory: directory)
+        return Result(status: r.status, stderr: r.stderr)
     }
 
     static var sampleCorpus: URL { SharedData.checkout.appendingPathComponent("corpus") }
