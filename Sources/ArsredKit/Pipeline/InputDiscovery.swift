@@ -13,7 +13,6 @@ public enum InputDiscovery {
 
     /// Files in a stable order (sorted within each folder), and the arguments that are not usable.
     public static func files(from arguments: [String]) -> (files: [URL], problems: [Problem]) {
-        let fm = FileManager.default
         var files: [URL] = [], problems: [Problem] = []
         for arg in arguments {
             let isFolder: Bool
