@@ -28,6 +28,8 @@ struct OrganisationFinder {
     static let runningPages = 3
     /// Lines at the top and at the bottom of a page where a running header or footer stands.
     static let edgeLines = 2
+    /// Words a running header or footer holds besides the name (`Årsredovisning 2023`, `Sida 4`).
+    static let runningExtraWords = 4
     /// Two names whose weights are this close (the second at least this share of the first)
     /// leave the document without an organisation: joint minutes, a compilation.
     static let ambiguousShare = 0.7
@@ -39,11 +41,12 @@ struct OrganisationFinder {
     func find(pages: [Page], signingPages: Set<Int> = []) -> OrganisationFinding {
         var mentions: [Mention] = []
         for page in pages {
-            let lines = TextColumns.readingOrder(page)
-            var found = self.mentions(in: lines, page: page.number)
-            let edges = Set(page.lines.prefix(Self.edgeLines).map(\.text) + page.lines.suffix(Self.edgeLines).map(\.text))
-            for k in found.indices where edges.contains(where: { line in line.contains(found[k].words.last ?? "") }) {
-                found[k].edge = true
+            var found = self.mentions(in: TextColumns.readingOrder(page), page: page.number)
+            // A running header or footer: a short line at the top or bottom holding the name.
+            let edges = (page.lines.prefix(Self.edgeLines) + page.lines.suffix(Self.edgeLines)).map(\.folded)
+            for k in found.indices {
+                let key = FoldedText.fold(found[k].words.joined(separator: " "))
+                found[k].edge = edges.contains { $0.contains(key) && $0.split(separator: "_").count <= found[k].words.count + Self.runningExtraWords }
             }
             mentions += found
         }
@@ -92,7 +95,9 @@ struct OrganisationFinder {
         for m in mentions {
             let name = m.words.joined(separator: " ")
             let key = FoldedText.fold(name)
-            let stated = m.page <= Self.coverPages || signingPages.contains(m.page)
+            // The cover states it; the title page after it only in a line of its own (page 2 is
+            // as often an introduction naming partners).
+            let stated = m.page == 1 || (m.page <= Self.coverPages && m.ownLine) || signingPages.contains(m.page)
             let factor = m.ownLine ? Self.ownLineFactor : 1
             var c = candidates[key] ?? Candidate(key: key, words: m.words)
             if stated { c.stated += Self.statedWeight * factor } else { c.prose += Self.proseWeight * factor }

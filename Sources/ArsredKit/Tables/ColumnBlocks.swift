@@ -39,7 +39,7 @@ struct ColumnBlocks {
             let (labelWords, tokens, kr) = TableReader.split(line)
             let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
             let hasLetters = label.contains { $0.isLetter }
-            if ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary)
+            if (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
                 if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
                 if open.map({ !$0.figures.isEmpty }) ?? false { close() }
@@ -51,6 +51,11 @@ struct ColumnBlocks {
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
             if !hasLetters || specks {
                 guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
+                // Headings before any label and right above figures head those figures (a block
+                // printed after the section's heading), not the labels to come.
+                if open == nil, out.rows.isEmpty, !out.leadingHeader.isEmpty {
+                    open = Block(header: out.leadingHeader); out.leadingHeader = []
+                }
                 if open == nil { open = Block() }
                 open!.figures.append(Figure(tokens: tokens, page: rl.pageNumber))
                 continue
@@ -82,6 +87,20 @@ struct ColumnBlocks {
         return figures.count >= Self.minimumFigures
             && (bare >= Self.minimumLabels || blocks.contains { !$0.header.isEmpty })
     }
+
+    /// A bare year (`2000`) inside a block of figures, far from every year the table's headings
+    /// name, is a figure: column headings name the report's years, a few apart.
+    static func isFigureLikeYear(_ line: Line, among layout: ColumnBlocks, open: Block?) -> Bool {
+        guard line.words.count == 1, let open, !open.figures.isEmpty,
+              let y = ColumnHeader.year(line.words[0].text), line.words[0].text.count == 4 else { return false }
+        let named = (layout.leadingHeader + layout.blocks.flatMap(\.header) + open.header)
+            .flatMap(\.words).compactMap { ColumnHeader.year($0.text) }
+        guard !named.isEmpty else { return false }
+        return named.allSatisfy { abs($0 - y) > maxHeaderYearGap }
+    }
+
+    /// Years apart that the columns of one table's headings stand at most (a five-year overview).
+    static let maxHeaderYearGap = 6
 
     /// A line of this many words or more is a sentence, not a row label.
     static let maxLabelWords = 10

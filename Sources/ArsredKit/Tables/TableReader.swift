@@ -470,13 +470,37 @@ struct TableReader {
         return String(n)
     }
 
+    /// Two figures OCR ran together lose the space between them: `562500562 500` for
+    /// `562 500  562 500`, a run of more than three digits followed by a three-digit group. Each
+    /// way of ending the first figure there (the second opening with one to three digits) is a
+    /// reading of its own, weighed against the printed one with this penalty (in the units of
+    /// `assignBySequence`'s scores: a column left empty costs 1).
+    static let runTogetherPenalty = 1.0
+
+    static func runTogetherSplits(_ tokens: [NumericToken]) -> [[NumericToken]] {
+        var out: [[NumericToken]] = []
+        for i in tokens.indices.dropLast() {
+            let t = tokens[i]
+            guard t.digits.count > 3, t.decimals == nil, !t.percent, !t.isDash, tokens[i + 1].isContinuation else { continue }
+            for lead in 1...3 where lead < t.digits.count {
+                let right = String(t.digits.suffix(lead)), left = String(t.digits.dropLast(lead))
+                guard right.first != "0" else { continue }
+                var a = t, b = t
+                a.digits = left; a.closesParen = false
+                b.digits = right; b.negative = false; b.opensParen = false
+                out.append(Array(tokens[..<i]) + [a, b] + Array(tokens[(i + 1)...]))
+            }
+        }
+        return out
+    }
+
     func assignBySequence(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
         let k = header.columns.count
         let outcome = header.outcomeIndices
         let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
-        struct Candidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int] }
+        struct Candidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int]; var split = false }
         var candidates: [Candidate] = []
-        func consider(_ toks: [NumericToken], note: String?) {
+        func consider(_ toks: [NumericToken], note: String?, split: Bool = false) {
             guard !toks.isEmpty else { return }
             for n in 1...min(toks.count, k + 1) {
                 for seg in SwedishNumber.segmentations(toks, count: n) {
@@ -492,7 +516,8 @@ struct TableReader {
                     if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
                        v.truncatingRemainder(dividingBy: 1000) != 0 { score += 1.5 }
                     if note != nil { score -= 0.2 }
-                    candidates.append(Candidate(note: note, numbers: seg, score: score, targets: targets))
+                    if split { score += Self.runTogetherPenalty }
+                    candidates.append(Candidate(note: note, numbers: seg, score: score, targets: targets, split: split))
                 }
             }
         }
@@ -510,6 +535,7 @@ struct TableReader {
         if header.hasNoteColumn, let first = tokens.first, let n = Self.noteText(first) {
             consider(Array(tokens.dropFirst()), note: n)
         }
+        for variant in Self.runTogetherSplits(tokens) { consider(variant, note: nil, split: true) }
         guard let best = candidates.min(by: { $0.score < $1.score }) else {
             // Nothing groups into the columns: read greedily, right-aligned, and say so.
             var out = Assignment()
@@ -523,6 +549,8 @@ struct TableReader {
         var out = Assignment()
         out.note = best.note
         for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
+        // A split the print did not show is a reading, not a fact: the row's sums must bear it out.
+        if best.split { out.ambiguous = out.cells.map(\.0) }
         // Another reading almost as good with different values: the cells are in doubt.
         for c in candidates where c.score - best.score < 0.5 && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
             for (num, t) in zip(c.numbers, c.targets) {

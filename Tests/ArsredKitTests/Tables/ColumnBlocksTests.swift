@@ -21,7 +21,13 @@ import Testing
 
     private func values(_ r: TableRecognition, _ table: String) throws -> [String: [String: Double]] {
         let t = try #require(r.tables.first { $0.id == table }, "\(table) not read")
-        return Dictionary(uniqueKeysWithValues: t.rows.map { ($0.key, $0.values) })
+        var out: [String: [String: Double]] = [:]
+        for row in t.rows {
+            var values: [String: Double] = [:]
+            for entry in row.values { values[entry.column] = entry.value }
+            out[row.key] = values
+        }
+        return out
     }
 
     /// Eight labels, seven figures a column: the arithmetic says which row prints none.
@@ -62,7 +68,7 @@ import Testing
         #expect(cf["likvida_medel_vid_arets_slut"] == ["2024": 815000, "2023": 900000])
         #expect(!r.warnings.contains { $0.contains("not settled") })
         let checks = r.checks.filter { $0.table == "cash_flow" }
-        #expect(!checks.isEmpty && checks.allSatisfy(\.passed))
+        #expect(!checks.isEmpty && checks.allSatisfy { $0.passed })
     }
 
     /// Two notes on one page: both label columns, then the columns of each in turn.
@@ -101,7 +107,7 @@ import Testing
         #expect(n2["summa"] == ["2024": 750000, "2023": 720000])
         #expect(n3["revision"] == ["2024": 30000, "2023": 29000])
         #expect(n3["totalt"] == ["2024": 90000, "2023": 88000])
-        #expect(r.checks.filter { $0.table.hasPrefix("note_") }.allSatisfy(\.passed))
+        #expect(r.checks.filter { $0.table.hasPrefix("note_") }.allSatisfy { $0.passed })
     }
 
     /// The figure columns of a table printed after the next section's heading go back to it.
@@ -150,7 +156,7 @@ import Testing
         #expect(inc["resultat"] == ["2024": 100000, "2023": -30000])
         #expect(inc["arets_resultat"] == ["2024": 102000, "2023": -28500])
         #expect(bal["kassa_och_bank"] == ["2024": 200000, "2023": 150000])
-        #expect(r.checks.filter { $0.table == "income_statement" || $0.table == "balance_sheet" }.allSatisfy(\.passed))
+        #expect(r.checks.filter { $0.table == "income_statement" || $0.table == "balance_sheet" }.allSatisfy { $0.passed })
     }
 
     /// Where nothing in the arithmetic tells which rows a short column fills, the cells are in doubt.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PropertyBased
 @testable import ArsredKit
@@ -101,5 +102,25 @@ struct SwedishNumberTests {
         #expect(SwedishNumber.parse("-3 400*") == -3400)
         #expect(SwedishNumber.token("*") == nil)
         #expect(SwedishNumber.token("12*")?.repaired == false)
+    }
+}
+
+/// Two figures OCR ran together: read apart, in doubt.
+@Suite struct RunTogetherFiguresTests {
+    @Test func aRunOfDigitsBeforeAGroupIsReadAsTwoFigures() throws {
+        setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
+        let v = try TableVocabulary.load()
+        let reader = TableReader(vocabulary: v, fiscalYear: 2023)
+        let header = ColumnHeader(columns: [ColumnHeader.Column(key: "2023", x: nil), ColumnHeader.Column(key: "2022", x: nil)],
+                                  hasNoteColumn: false, noteX: nil, unit: nil)
+        let tokens = ["562500562", "500"].compactMap(SwedishNumber.token)
+        let a = reader.assignBySequence(tokens, header: header)
+        #expect(a.cells.map(\.0) == ["2023", "2022"])
+        #expect(a.cells.map(\.1.value) == [562500, 562500])
+        #expect(Set(a.ambiguous) == ["2023", "2022"])
+        // A lone long figure is no run-together: nothing after it to join.
+        let lone = reader.assignBySequence(["133807"].compactMap(SwedishNumber.token), header: header)
+        #expect(lone.cells.map(\.1.value) == [133807])
+        #expect(lone.ambiguous.isEmpty)
     }
 }
