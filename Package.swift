@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        .systemLibrary(name: "CCodecs", pkgConfig: "libpng glib-2.0",
+        .systemLibrary(name: "CCodecs", pkgConfig: "libpng glib-2.0 zlib",
                        providers: [.apt(["libpng-dev", "libglib2.0-dev"])]),
         // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
         .target(name: "Bitmap", swiftSettings: optimised),

@@ -1,2 +1,3 @@
 #include <png.h>
 #include <glib.h>
+#include <zlib.h>

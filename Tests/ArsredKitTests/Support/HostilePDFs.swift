@@ -1,4 +1,5 @@
 import ArsredExport
+import Codecs
 import Foundation
 
 /// PDF bytes written object by object, for the reliability tests' hostile inputs.
@@ -41,14 +42,14 @@ enum HostilePDFs {
         let (w, h) = (850, 1100)
         var pixels = [UInt8](repeating: 255, count: w * h)
         for y in 0..<h where (y / 12) % 4 == 0 { for x in 50..<(w - 50) { pixels[y * w + x] = UInt8((x * 7 + y * 3) % 120) } }
-        let z = Deflate.zlib(pixels)
+        let z = Zlib.compress(pixels)
         return PDFBytes.imagePage(pixels: (w, h), stream: Data(damaged ? z.prefix(2048) : z[...]), filter: "FlateDecode")
     }
 
     /// A page declaring a `side` x `side` Flate image (its stream a few bytes): what decoding it would cost is
     /// all that matters.
     static func hugeImage(side: Int) -> Data {
-        PDFBytes.imagePage(pixels: (side, side), stream: Data(Deflate.zlib([UInt8](repeating: 255, count: 4096))), filter: "FlateDecode")
+        PDFBytes.imagePage(pixels: (side, side), stream: Data(Zlib.compress([UInt8](repeating: 255, count: 4096))), filter: "FlateDecode")
     }
 
     /// A page of `points` x `points` with no text layer and nothing drawn: it is rendered for OCR.
