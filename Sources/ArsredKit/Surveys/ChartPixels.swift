@@ -1,4 +1,5 @@
 import Bitmap
+import Foundation
 
 /// A rectangle in image pixels, half-open.
 struct PixelBox: Equatable {
@@ -18,6 +19,38 @@ struct Colour: Equatable {
         return (dr * dr + dg * dg + db * db).squareRoot()
     }
     var luma: Double { 0.299 * r + 0.587 * g + 0.114 * b }
+
+    /// CIE L*a*b* (D65) of this sRGB colour (channels 0...255).
+    var lab: Lab {
+        func linear(_ v: Double) -> Double {
+            let c = v / 255
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055).pow(2.4)
+        }
+        let R = linear(r), G = linear(g), B = linear(b)
+        // sRGB to XYZ, scaled by the D65 white.
+        let x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047
+        let y = 0.2126 * R + 0.7152 * G + 0.0722 * B
+        let z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883
+        func f(_ t: Double) -> Double { t > 216.0 / 24389 ? t.pow(1.0 / 3) : (24389.0 / 27 * t + 16) / 116 }
+        return Lab(l: 116 * f(y) - 16, a: 500 * (f(x) - f(y)), b: 200 * (f(y) - f(z)))
+    }
+
+    /// Perceptual distance (CIE76 delta E): about 2.3 is just noticeable, chart palettes lie 15
+    /// and more apart.
+    func deltaE(_ o: Colour) -> Double { lab.distance(o.lab) }
+}
+
+/// A colour in CIE L*a*b*.
+struct Lab: Equatable {
+    var l: Double, a: Double, b: Double
+    func distance(_ o: Lab) -> Double {
+        let dl = l - o.l, da = a - o.a, db = b - o.b
+        return (dl * dl + da * da + db * db).squareRoot()
+    }
+}
+
+private extension Double {
+    func pow(_ e: Double) -> Double { Foundation.pow(self, e) }
 }
 
 extension RGBImage {
