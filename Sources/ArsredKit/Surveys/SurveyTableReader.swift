@@ -14,8 +14,13 @@ enum SurveyTableReader {
     /// and the cell's padding).
     static let headerReachInRows = 6.0
     /// Share of a header line's words that must be words of the category names (OCR misreads
-    /// up to half of them on a grey ground; the question list above has few).
-    static let headerWordShare = 0.34
+    /// up to two of three on a grey ground; the question list above has few).
+    static let headerWordShare = 0.25
+    /// Widest space between a header's lines, in line heights: the question list stands farther
+    /// above, past the space before the table and the cell's padding.
+    static let headerLineGapInHeights = 1.2
+    /// Widest space between the header's last line and the first row: two cells' padding and a rule.
+    static let headerToRowGapInHeights = 3.0
     /// Similarity a header cell's folded text must reach to a category's name to be taken for it.
     static let headerSimilarity = 0.5
 
@@ -80,13 +85,17 @@ enum SurveyTableReader {
         let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
             .sorted { $0.box!.midY > $1.box!.midY }
         var words: [Word] = []
+        var top = firstRow.y0
         for l in above {
             let lettered = l.words.filter { $0.box != nil && $0.text.contains(where: \.isLetter) }
             if lettered.isEmpty { continue }   // rules and bars read as `|`, `—`
-            // The question list above stops the header; a name misread on a grey ground stays in it.
+            // The question list above stops the header (its label, its words, the space before
+            // the table); a name misread on a grey ground stays in it.
             guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
+                  top - l.box!.y1 <= (words.isEmpty ? headerToRowGapInHeights : headerLineGapInHeights) * l.box!.height,
                   Double(lettered.filter(isNameWord).count) >= headerWordShare * Double(lettered.count) else { break }
             words += lettered
+            top = min(top, l.box!.y0)
         }
         guard !words.isEmpty else { return nil }
         let cells = overlapCells(words)
