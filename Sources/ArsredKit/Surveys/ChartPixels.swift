@@ -207,12 +207,7 @@ enum ChartFinder {
             }
         }
         // Legend marks may be paler than bars are allowed to be: found on a finer mask.
-        // Eroded once, as the bars are: a mark no longer hangs together with its name through
-        // the blur and JPEG halo between them, and text strokes vanish. Boxes grown back after.
-        let marks = components(erode(inkMask(img, contrast: 20), width: w, height: h), width: w, height: h).map { c in
-            Component(box: PixelBox(x0: max(0, c.box.x0 - 1), y0: max(0, c.box.y0 - 1), x1: min(w, c.box.x1 + 1), y1: min(h, c.box.y1 + 1)),
-                      count: c.count + 2 * (c.box.width + c.box.height) + 4)
-        }
+        let marks = components(inkMask(img, contrast: 20), width: w, height: h)
         var layouts: [Layout] = []
         for var s in stacks where s.count >= 2 {
             let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
@@ -228,16 +223,20 @@ enum ChartFinder {
             }
             // Legend marks wear the bars' colours; text does not.
             let barColours = coloursAlong(s, in: img)
-            // Legend marks are squares or nearly (figures and words are wider than high).
-            let uniform = swatches.compactMap { img.markCore($0) }.filter { c in
-                Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)) && img.uniformity(c.inset(by: 1)) >= 0.6
+            // Legend marks are of one colour, squares or nearly (figures and words are wider than
+            // high): the mark's core when it is one, else the mark as found.
+            let uniform = swatches.compactMap { sw -> PixelBox? in
+                if let c = img.markCore(sw), Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)),
+                   img.uniformity(c.inset(by: 1)) >= 0.6 { return c }
+                return img.uniformity(sw.inset(by: 1)) >= 0.6 ? sw : nil
             }
             let coloured = uniform.filter { sw in
                 guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
                 return barColours.contains { $0.deltaE(c) < swatchToBarDeltaE }
             }
-            // The band the bar-coloured marks lie in; its other same-sized marks belong too
-            // (a category no bar shows, a mark too faded to match), row by row.
+            // The band the bar-coloured marks lie in; its other marks of their size belong too
+            // (a category no bar shows, a mark too faded to match), or somewhat larger (one a JPEG
+            // halo grew; never smaller: those are letters of the names), row by row.
             var band = legendBand(coloured, in: img)
             if let ref = band.first {
                 var grown = true
@@ -245,7 +244,8 @@ enum ChartFinder {
                     grown = false
                     guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
                     for m in uniform where !band.contains(m) && m.y0 >= top - 3 * ref.height && m.y1 <= bottom + 3 * ref.height
-                        && abs(m.width - ref.width) <= max(2, ref.width / 4) && abs(m.height - ref.height) <= max(2, ref.height / 4)
+                        && (ref.width - 1...ref.width + max(3, ref.width / 3)).contains(m.width)
+                        && (ref.height - 1...ref.height + max(3, ref.height / 3)).contains(m.height)
                         && band.contains(where: { abs($0.x0 - m.x0) <= max(2, ref.width / 2) || abs($0.y0 - m.y0) <= max(2, ref.height / 2) }) {
                         band.append(m); grown = true
                     }
