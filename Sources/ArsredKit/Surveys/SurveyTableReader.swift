@@ -39,9 +39,15 @@ enum SurveyTableReader {
             guard let b = l.box, let q = SurveyText.questionLabel(l.text, vocabulary: vocabulary) else { return nil }
             return (q, b)
         }
-        guard let first = labels.first(where: { $0.0.n != nil }),
-              let columns = headerColumns(page, above: first.1, vocabulary: vocabulary), columns.count >= 4 else { return [] }
         let words = page.lines.flatMap(\.words).filter { $0.box != nil }
+        guard let first = labels.first(where: { $0.0.n != nil }) else { return [] }
+        // The first row's figures stand under the header's cells: where a name runs into the
+        // next (OCR fuses `Till` and `Helt` into one word), they say where each cell is.
+        let firstFigures = words.filter { w in
+            w.box!.midY >= first.1.y0 && w.box!.midY <= first.1.y1 && w.text.contains("%") && SurveyText.figure(w.text) != nil
+        }.map(\.box!.midX).sorted()
+        guard let columns = headerColumns(page, above: first.1, figureCentres: firstFigures, vocabulary: vocabulary),
+              columns.count >= 4 else { return [] }
         let spacing = columnSpacing(columns)
         var rows: [Row] = []
         for (q, box) in labels where box.y0 >= first.1.y0 {
@@ -76,7 +82,7 @@ enum SurveyTableReader {
     /// The header's cells above the row `firstRow`: the lines right above it made of category
     /// words, their words joined into cells by x overlap, the cells given to categories as one
     /// monotone alignment on the folded names.
-    static func headerColumns(_ page: Page, above firstRow: Box, vocabulary: SurveyVocabulary) -> [Column]? {
+    static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
         let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
         func isNameWord(_ w: Word) -> Bool {
             w.folded.count >= 2 && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= 0.75 }
@@ -98,7 +104,7 @@ enum SurveyTableReader {
             top = min(top, l.box!.y0)
         }
         guard !words.isEmpty else { return nil }
-        let cells = overlapCells(words)
+        let cells = figureCentres.count == SurveyCategory.allCases.count ? nearestCells(words, centres: figureCentres) : overlapCells(words)
         let texts = cells.map { cell in FoldedText.fold(readingOrder(cell).map(\.text).joined(separator: " ")) }
         let cost = texts.map { t in
             vocabulary.categories.map { entry in 1 - (entry.names.map { Fuzzy.similarity(t, $0) }.max() ?? 0) }
@@ -129,6 +135,16 @@ enum SurveyTableReader {
             }
         }
         return cells
+    }
+
+    /// Words grouped into the cells of the columns centred at `centres`: each to the nearest.
+    static func nearestCells(_ words: [Word], centres: [Double]) -> [[Word]] {
+        var cells = [[Word]](repeating: [], count: centres.count)
+        for w in words {
+            let k = centres.indices.min { abs(centres[$0] - w.box!.midX) < abs(centres[$1] - w.box!.midX) }!
+            cells[k].append(w)
+        }
+        return cells.filter { !$0.isEmpty }
     }
 
     /// A cell's words line by line, top to bottom, left to right.
