@@ -9,7 +9,7 @@ enum SurveyTableReader {
 
     /// A header cell's words: the name's lines stand within this many word heights of each other
     /// side by side (a word space), while neighbouring cells lie a cell's padding and more apart.
-    static let cellGapInHeights = 0.9
+    static let cellGapInHeights = 1.2
     /// How far above the first row the header may reach, in row heights (three lines of names
     /// and the cell's padding).
     static let headerReachInRows = 6.0
@@ -43,9 +43,9 @@ enum SurveyTableReader {
         guard let first = labels.first(where: { $0.0.n != nil }) else { return [] }
         // The first row's figures stand under the header's cells: where a name runs into the
         // next (OCR fuses `Till` and `Helt` into one word), they say where each cell is.
-        let firstFigures = words.filter { w in
-            w.box!.midY >= first.1.y0 && w.box!.midY <= first.1.y1 && w.text.contains("%") && SurveyText.figure(w.text) != nil
-        }.map(\.box!.midX).sorted()
+        let level = words.filter { $0.box!.midY >= first.1.y0 && $0.box!.midY <= first.1.y1 }.sorted { $0.box!.x0 < $1.box!.x0 }
+        let labelEnd = level.first { $0.text.contains(")") }?.box!.x1 ?? first.1.x0
+        let firstFigures = level.filter { $0.box!.x0 > labelEnd && SurveyText.figure($0.text) != nil }.map(\.box!.midX)
         guard let columns = headerColumns(page, above: first.1, figureCentres: firstFigures, vocabulary: vocabulary),
               columns.count >= 4 else { return [] }
         let spacing = columnSpacing(columns)
@@ -104,18 +104,27 @@ enum SurveyTableReader {
             top = min(top, l.box!.y0)
         }
         guard !words.isEmpty else { return nil }
-        let cells = figureCentres.count == SurveyCategory.allCases.count ? nearestCells(words, centres: figureCentres) : overlapCells(words)
-        let texts = cells.map { cell in FoldedText.fold(readingOrder(cell).map(\.text).joined(separator: " ")) }
+        let byFigures = figureCentres.count == SurveyCategory.allCases.count
+        let cells = byFigures ? nearestCells(words, centres: figureCentres) : overlapCells(words).map { Optional($0) }
+        let texts = cells.map { cell in FoldedText.fold(readingOrder(cell ?? []).map(\.text).joined(separator: " ")) }
         let cost = texts.map { t in
             vocabulary.categories.map { entry in 1 - (entry.names.map { Fuzzy.similarity(t, $0) }.max() ?? 0) }
         }
-        let assigned = MonotoneAlignment.align(cost, unexplainedCost: 1 - headerSimilarity)
+        var assigned = MonotoneAlignment.align(cost, unexplainedCost: 1 - headerSimilarity)
+        // Six figure columns and one of them without a name read: the one category left over
+        // is the one its place leaves.
+        let missing = vocabulary.categories.indices.filter { !assigned.contains($0) }
+        if byFigures, missing.count == 1, let gap = assigned.firstIndex(where: { $0 == nil }),
+           assigned.filter({ $0 == nil }).count == 1, gap == missing[0] {
+            assigned[gap] = missing[0]
+        }
         var columns: [Column] = []
         for (i, cell) in cells.enumerated() {
             guard let k = assigned[i] else { continue }
-            let boxes = cell.compactMap(\.box)
-            columns.append(Column(category: vocabulary.categories[k].category,
-                                  x0: boxes.map(\.x0).min()!, x1: boxes.map(\.x1).max()!))
+            // A column found by its figures stands where they do; else where its name does.
+            let boxes = byFigures ? [] : cell?.compactMap(\.box) ?? []
+            let x0 = boxes.map(\.x0).min() ?? figureCentres[i] - 1, x1 = boxes.map(\.x1).max() ?? figureCentres[i] + 1
+            columns.append(Column(category: vocabulary.categories[k].category, x0: x0, x1: x1))
         }
         return columns
     }
@@ -137,14 +146,15 @@ enum SurveyTableReader {
         return cells
     }
 
-    /// Words grouped into the cells of the columns centred at `centres`: each to the nearest.
-    static func nearestCells(_ words: [Word], centres: [Double]) -> [[Word]] {
+    /// Words grouped into the cells of the columns centred at `centres`, each to the nearest;
+    /// nil for a column no word stands over.
+    static func nearestCells(_ words: [Word], centres: [Double]) -> [[Word]?] {
         var cells = [[Word]](repeating: [], count: centres.count)
         for w in words {
             let k = centres.indices.min { abs(centres[$0] - w.box!.midX) < abs(centres[$1] - w.box!.midX) }!
             cells[k].append(w)
         }
-        return cells.filter { !$0.isEmpty }
+        return cells.map { $0.isEmpty ? nil : $0 }
     }
 
     /// A cell's words line by line, top to bottom, left to right.
