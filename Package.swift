@@ -51,7 +51,7 @@ let package = Package(
                           dependencies: ["ArsredKit", "ArsredExport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Makes corpus/: small sample reports with their hand data.
-        .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit", "Codecs"]),
+        .executableTarget(name: "make-corpus", dependencies: ["Canvas", "ArsredKit", "Codecs", "Tesseract"]),
         .testTarget(name: "ArsredKitTests",
                     dependencies: ["ArsredKit", "ArsredExport", "Bitmap", "Poppler", "Tesseract", "Codecs", "Canvas", "make-corpus", "arsred",
                                    .product(name: "PropertyBased", package: "swift-property-based")],

@@ -1,5 +1,6 @@
 import Bitmap
 import Canvas
+import Tesseract
 
 /// Turns a drawn page into what a scanner returns: a slightly rotated raster with some noise.
 struct Scanner {
@@ -73,5 +74,47 @@ struct Scanner {
             let v = UInt8(rng.int(60...170))
             for j in [i, i + 1, i + width] { for c in 0..<channels { px[j * channels + c] = v } }
         }
+    }
+}
+
+/// What a colour scan does to a chart beyond noise: optical blur, the scanner's black and white
+/// points with a colour cast, and JPEG coding (4:2:0 chroma, 8x8 blocks). Small legend marks lose
+/// the most colour to it; the bars keep theirs.
+struct ColourScan {
+    /// Levels mapped to black and white (the scanner's stretch: darks darker, lights washed out).
+    var black = 30.0, white = 228.0
+    /// Gain per channel after the stretch: a cast of the scanner's lamp.
+    var gains = (r: 1.0, g: 0.97, b: 0.92)
+    /// Box blur radius in pixels (0: none).
+    var blurRadius = 1
+    var jpegQuality = 55
+
+    func apply(_ image: RGBImage) -> RGBImage {
+        var px = blurRadius > 0 ? blurred(image).pixels : image.pixels
+        let gains = [gains.r, gains.g, gains.b]
+        for i in px.indices {
+            let v = (Double(px[i]) - black) * 255 / (white - black) * gains[i % 3]
+            px[i] = UInt8(max(0, min(255, v)).rounded())
+        }
+        let shifted = RGBImage(width: image.width, height: image.height, pixels: px)
+        return JPEGLoss.roundTrip(shifted, quality: jpegQuality) ?? shifted
+    }
+
+    private func blurred(_ image: RGBImage) -> RGBImage {
+        let w = image.width, h = image.height, r = blurRadius
+        var out = image.pixels
+        for y in 0..<h {
+            for x in 0..<w {
+                var sum = (0, 0, 0), n = 0
+                for yy in max(0, y - r)...min(h - 1, y + r) {
+                    for xx in max(0, x - r)...min(w - 1, x + r) {
+                        let p = image.pixel(xx, yy); sum.0 += Int(p.r); sum.1 += Int(p.g); sum.2 += Int(p.b); n += 1
+                    }
+                }
+                let i = (y * w + x) * 3
+                out[i] = UInt8(sum.0 / n); out[i + 1] = UInt8(sum.1 / n); out[i + 2] = UInt8(sum.2 / n)
+            }
+        }
+        return RGBImage(width: w, height: h, pixels: out)
     }
 }

@@ -1,4 +1,5 @@
 import Bitmap
+import Foundation
 
 /// A rectangle in image pixels, half-open.
 struct PixelBox: Equatable {
@@ -18,6 +19,38 @@ struct Colour: Equatable {
         return (dr * dr + dg * dg + db * db).squareRoot()
     }
     var luma: Double { 0.299 * r + 0.587 * g + 0.114 * b }
+
+    /// CIE L*a*b* (D65) of this sRGB colour (channels 0...255).
+    var lab: Lab {
+        func linear(_ v: Double) -> Double {
+            let c = v / 255
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055).pow(2.4)
+        }
+        let R = linear(r), G = linear(g), B = linear(b)
+        // sRGB to XYZ, scaled by the D65 white.
+        let x = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047
+        let y = 0.2126 * R + 0.7152 * G + 0.0722 * B
+        let z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883
+        func f(_ t: Double) -> Double { t > 216.0 / 24389 ? t.pow(1.0 / 3) : (24389.0 / 27 * t + 16) / 116 }
+        return Lab(l: 116 * f(y) - 16, a: 500 * (f(x) - f(y)), b: 200 * (f(y) - f(z)))
+    }
+
+    /// Perceptual distance (CIE76 delta E): about 2.3 is just noticeable, chart palettes lie 15
+    /// and more apart.
+    func deltaE(_ o: Colour) -> Double { lab.distance(o.lab) }
+}
+
+/// A colour in CIE L*a*b*.
+struct Lab: Equatable {
+    var l: Double, a: Double, b: Double
+    func distance(_ o: Lab) -> Double {
+        let dl = l - o.l, da = a - o.a, db = b - o.b
+        return (dl * dl + da * da + db * db).squareRoot()
+    }
+}
+
+private extension Double {
+    func pow(_ e: Double) -> Double { Foundation.pow(self, e) }
 }
 
 extension RGBImage {
@@ -40,6 +73,20 @@ extension RGBImage {
         }
         return 255
     }
+    /// A mark without the halo JPEG gives it (chroma spread over 16x16 blocks, which the ink
+    /// mask counts): the box of the pixels close to the colour of its inside.
+    func markCore(_ box: PixelBox) -> PixelBox? {
+        guard let m = medianColour(box.inset(by: Swift.min(box.width, box.height) / 4)) else { return nil }
+        var core: PixelBox?
+        for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) where colour(x, y).distance(m) < 40 {
+                let p = PixelBox(x0: x, y0: y, x1: x + 1, y1: y + 1)
+                core = core.map { $0.union(p) } ?? p
+            }
+        }
+        return core
+    }
+
     /// Share of a region's pixels close to its median colour (a legend mark is one colour).
     func uniformity(_ box: PixelBox) -> Double {
         guard let m = medianColour(box) else { return 0 }
@@ -176,31 +223,53 @@ enum ChartFinder {
             }
             // Legend marks wear the bars' colours; text does not.
             let barColours = coloursAlong(s, in: img)
-            let uniform = swatches.filter { img.uniformity(PixelBox(x0: $0.x0 + 1, y0: $0.y0 + 1, x1: $0.x1 - 1, y1: $0.y1 - 1)) >= 0.6 }
-            let coloured = uniform.filter { sw in
-                // The mark's inside: on a blurred scan its rim fades into the paper.
-                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
-                return barColours.contains { $0.distance(c) < 45 }
+            // Legend marks are of one colour, squares or nearly (figures and words are wider than
+            // high): the mark's core when it is one, else the mark as found.
+            let uniform = swatches.compactMap { sw -> PixelBox? in
+                if let c = img.markCore(sw), Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)),
+                   img.uniformity(c.inset(by: 1)) >= 0.6 { return c }
+                return img.uniformity(sw.inset(by: 1)) >= 0.6 ? sw : nil
             }
-            // The band the bar-coloured marks lie in; its other same-sized marks belong too
-            // (a category no bar shows, a mark too faded to match), row by row.
-            var band = legendBand(coloured)
+            let coloured = uniform.filter { sw in
+                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
+                return barColours.contains { $0.deltaE(c) < swatchToBarDeltaE }
+            }
+            // The band the bar-coloured marks lie in; its other marks of their size belong too
+            // (a category no bar shows, a mark too faded to match), or somewhat larger (one a JPEG
+            // halo grew; never smaller: those are letters of the names), row by row.
+            var band = legendBand(coloured, in: img)
             if let ref = band.first {
                 var grown = true
                 while grown {
                     grown = false
                     guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
                     for m in uniform where !band.contains(m) && m.y0 >= top - 3 * ref.height && m.y1 <= bottom + 3 * ref.height
-                        && abs(m.width - ref.width) <= max(2, ref.width / 4) && abs(m.height - ref.height) <= max(2, ref.height / 4)
+                        && (ref.width - 1...ref.width + max(3, ref.width / 3)).contains(m.width)
+                        && (ref.height - 1...ref.height + max(3, ref.height / 3)).contains(m.height)
                         && band.contains(where: { abs($0.x0 - m.x0) <= max(2, ref.width / 2) || abs($0.y0 - m.y0) <= max(2, ref.height / 2) }) {
                         band.append(m); grown = true
                     }
                 }
             }
+            // A mark just right of another is the first letter of that one's name.
+            band = band.filter { m in
+                !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < 2 * o.width }
+            }
             layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
     }
+
+    /// Farthest a legend mark's inside may lie from a bar colour (CIE76): JPEG takes a small
+    /// mark's colour towards the paper by up to 20; text is grey or black, 40 and more from
+    /// any palette colour but grey's.
+    static let swatchToBarDeltaE = 30.0
+    /// Longest side of a legend mark over its shortest: office charts draw squares or 5:4
+    /// rectangles (9x6 pixels at the finding resolution at worst); words are wider.
+    static let legendMarkMaxAspect = 1.6
+    /// Legend colours closer than this (CIE76) count as one when telling a legend from a row of
+    /// grey figures: neighbouring shades of a sequential palette lie 6 and more apart.
+    static let distinctSwatchDeltaE = 5.0
 
     /// The colours the bars are filled with: colours holding still over a few pixels along
     /// the bars (label strokes are too thin to).
@@ -228,16 +297,24 @@ enum ChartFinder {
         return out
     }
 
-    /// Swatches of one legend: the largest group of same-sized marks lying close together
-    /// (axis figures and bits of text make a few marks too, of other sizes).
-    static func legendBand(_ marks: [PixelBox]) -> [PixelBox] {
+    /// Swatches of one legend: of the groups of same-sized marks lying close together, the one
+    /// with the most different colours (a legend shows six; axis figures and bits of text make
+    /// marks too, all of one grey), then the largest.
+    static func legendBand(_ marks: [PixelBox], in img: RGBImage) -> [PixelBox] {
+        // Within a pixel or a fifth of the seed's size: what is left of figures after erosion
+        // (9x6, 7x7) lies between the sizes of real marks and would otherwise join them.
         func alike(_ a: PixelBox, _ b: PixelBox) -> Bool {
-            abs(a.width - b.width) <= max(2, a.width / 4) && abs(a.height - b.height) <= max(2, a.height / 4)
+            abs(a.width - b.width) <= max(1, a.width / 5) && abs(a.height - b.height) <= max(1, a.height / 5)
                 && abs(a.y0 - b.y0) <= 5 * a.height
         }
-        guard let seed = marks.max(by: { a, b in
-            marks.filter { alike(a, $0) }.count < marks.filter { alike(b, $0) }.count
-        }) else { return [] }
-        return marks.filter { alike(seed, $0) }
+        let colours = marks.map { img.medianColour($0.inset(by: min($0.width, $0.height) / 4)) ?? Colour(r: 255, g: 255, b: 255) }
+        func group(_ seed: Int) -> [Int] { marks.indices.filter { alike(marks[seed], marks[$0]) } }
+        func score(_ g: [Int]) -> (Int, Int) {
+            var distinct: [Colour] = []
+            for i in g where !distinct.contains(where: { $0.deltaE(colours[i]) < distinctSwatchDeltaE }) { distinct.append(colours[i]) }
+            return (distinct.count, g.count)
+        }
+        guard let best = marks.indices.map(group).max(by: { score($0) < score($1) }) else { return [] }
+        return best.map { marks[$0] }
     }
 }

@@ -122,52 +122,106 @@ struct ChartReader {
         return ChartReading(top: regionPt.y0, bars: bars)
     }
 
-    /// Cuts the bar into segments by legend colour and reads each segment's label.
+    /// Colour change along a bar (CIE76 delta E between a column and the run it would extend)
+    /// that opens a new segment: neighbouring palette colours lie 15 and more apart, scan noise
+    /// moves a column's median by 2 to 4.
+    static let segmentSplitDeltaE = 9.0
+    /// Farthest a segment's colour may lie from its legend swatch and still be explained by it:
+    /// blur and JPEG chroma loss wash a small swatch out by 20 and more, the bars keep their colour.
+    static let unexplainedDeltaE = 40.0
+    /// Where a bar's colour is sampled: between these fractions of its height off the centre
+    /// line, above and below the label, which sits centred and spans about a third of the bar.
+    static let sampleBand = (inner: 0.22, outer: 0.40)
+
+    /// Cuts the bar into runs of one colour, gives the runs to legend categories as one monotone
+    /// alignment and reads each segment's label.
     private func segments(_ img: RGBImage, _ g: BarGeometry, legend: [(colour: Colour, category: SurveyCategory?)]) -> BarReading {
         let left = Int(g.left.rounded()), right = Int(g.right.rounded())
         let length = Double(right - left)
-        let half = g.height * 0.35
-        var columnClass = [Int](repeating: -1, count: max(0, right - left))
-        for x in left..<right {
-            let yc = g.y(at: Double(x))
-            var votes = [Int](repeating: 0, count: legend.count)
-            var total = 0
-            for y in Int(yc - half)...Int(yc + half) where y >= 0 && y < img.height {
-                total += 1
-                let c = img.colour(x, y)
-                var best = -1, bestD = 70.0
-                for (k, l) in legend.enumerated() { let d = c.distance(l.colour); if d < bestD { bestD = d; best = k } }
-                if best >= 0 { votes[best] += 1 }
-            }
-            if let m = votes.indices.max(by: { votes[$0] < votes[$1] }), votes[m] * 10 >= total * 3 { columnClass[x - left] = m }
-        }
-        // Runs of one colour; slivers (anti-aliased edges, separators) dropped.
-        var runs: [(k: Int, from: Int, to: Int)] = []
-        for (i, k) in columnClass.enumerated() {
-            if var r = runs.last, r.k == k, i - r.to <= max(3, Int(length / 50)) { r.to = i + 1; runs[runs.count - 1] = r }
-            else { runs.append((k, i, i + 1)) }
-        }
+        guard right > left else { return BarReading(number: nil, n: nil, segments: []) }
+        // Legend entries in the categories' printed order: the order the segments run in.
+        var slots: [(colour: Colour, category: SurveyCategory)] = []
+        for c in SurveyCategory.allCases { if let e = legend.first(where: { $0.category == c }) { slots.append((e.colour, c)) } }
+        let slotLabs = slots.map(\.colour.lab)
+        let columns = (left..<right).map { columnColour(img, g, x: $0) }
+        let labs = columns.map(\.lab)
+        let nearest = labs.map { c in slotLabs.indices.min { c.distance(slotLabs[$0]) < c.distance(slotLabs[$1]) } ?? -1 }
         let minRun = max(3, Int(length * 0.004))
-        runs = runs.filter { $0.to - $0.from >= minRun }
-        // Merge neighbours of the same colour once slivers are gone.
-        var merged: [(k: Int, from: Int, to: Int)] = []
+        var runs = colourRuns(labs, nearest: nearest).filter { $0.to - $0.from >= minRun }
+        // Once slivers (anti-aliased edges, white separators) are gone, neighbours of one colour
+        // and one nearest swatch are one run.
+        func colour(_ r: (from: Int, to: Int)) -> Colour { Self.median(columns[(r.from + (r.to - r.from) / 8)..<(r.to - (r.to - r.from) / 8)]) }
+        func swatch(_ r: (from: Int, to: Int)) -> Int { slotLabs.indices.min { colour(r).lab.distance(slotLabs[$0]) < colour(r).lab.distance(slotLabs[$1]) } ?? -1 }
+        var merged: [(from: Int, to: Int)] = []
         for r in runs {
-            if var m = merged.last, m.k == r.k { m.to = r.to; merged[merged.count - 1] = m } else { merged.append(r) }
+            if let m = merged.last, swatch(m) == swatch(r), colour(m).deltaE(colour(r)) <= Self.segmentSplitDeltaE { merged[merged.count - 1].to = r.to }
+            else { merged.append(r) }
+        }
+        runs = merged
+        let runColours = runs.map(colour)
+        let cost = runColours.map { rc in slots.map { rc.deltaE($0.colour) } }
+        let assigned = MonotoneAlignment.align(cost, unexplainedCost: Self.unexplainedDeltaE, neighboursMayShare: true)
+        // Neighbouring runs given one category are one segment.
+        var pieces: [(from: Int, to: Int, slot: Int?, colour: Colour)] = []
+        for (i, r) in runs.enumerated() {
+            if let last = pieces.last, let k = assigned[i], last.slot == k { pieces[pieces.count - 1].to = r.to }
+            else { pieces.append((r.from, r.to, assigned[i], runColours[i])) }
         }
         var segs: [BarReading.Segment] = []
-        for (i, r) in merged.enumerated() {
-            let from = i == 0 ? 0 : Double(merged[i - 1].to + r.from) / 2
-            let to = i == merged.count - 1 ? length : Double(r.to + merged[i + 1].from) / 2
+        for (i, r) in pieces.enumerated() {
+            let from = i == 0 ? 0 : Double(pieces[i - 1].to + r.from) / 2
+            let to = i == pieces.count - 1 ? length : Double(r.to + pieces[i + 1].from) / 2
             let widthPct = (to - from) / length * 100
-            let x0 = left + Int(from), x1 = left + Int(to)
-            // A colour the legend does not hold is a segment of unknown category, not a gap.
-            let colour = r.k >= 0 ? legend[r.k].colour : img.medianColour(PixelBox(
-                x0: x0 + 2, y0: Int(g.y(at: Double(x0)) - g.height / 4), x1: max(x0 + 3, x1 - 2), y1: Int(g.y(at: Double(x0)) + g.height / 4)))
-            guard let colour else { continue }
-            let (labelled, value) = label(img, g, x0: x0, x1: x1, colour: colour, widthPercent: widthPct)
-            segs.append(.init(category: r.k >= 0 ? legend[r.k].category : nil, widthPercent: widthPct, labelled: labelled, label: value))
+            let (labelled, value) = label(img, g, x0: left + Int(from), x1: left + Int(to), colour: r.colour, widthPercent: widthPct)
+            segs.append(.init(category: r.slot.map { slots[$0].category }, widthPercent: widthPct, labelled: labelled, label: value))
         }
         return BarReading(number: nil, n: nil, segments: segs)
+    }
+
+    /// The bar's colour at column `x`: the median over the sample bands above and below its label.
+    private func columnColour(_ img: RGBImage, _ g: BarGeometry, x: Int) -> Colour {
+        let yc = g.y(at: Double(x))
+        var rs: [Double] = [], gs: [Double] = [], bs: [Double] = []
+        for sign in [-1.0, 1.0] {
+            let a = yc + sign * g.height * Self.sampleBand.inner, b = yc + sign * g.height * Self.sampleBand.outer
+            for y in Int(min(a, b).rounded())...Int(max(a, b).rounded()) where y >= 0 && y < img.height && x < img.width {
+                let c = img.colour(x, y); rs.append(c.r); gs.append(c.g); bs.append(c.b)
+            }
+        }
+        guard !rs.isEmpty else { return Colour(r: 255, g: 255, b: 255) }
+        rs.sort(); gs.sort(); bs.sort()
+        return Colour(r: rs[rs.count / 2], g: gs[gs.count / 2], b: bs[bs.count / 2])
+    }
+
+    /// Runs of columns of one colour: a column opens a new run when it and the next both lie
+    /// farther than the split distance from the run's opening colour, or both are nearest to
+    /// another legend swatch than the run's (neighbouring shades of one hue lie closer than the
+    /// split distance).
+    private func colourRuns(_ labs: [Lab], nearest: [Int]) -> [(from: Int, to: Int)] {
+        guard !labs.isEmpty else { return [] }
+        var runs: [(from: Int, to: Int)] = []
+        var start = 0, reference = labs[0], swatch = nearest[0]
+        for i in 1..<labs.count {
+            let next = min(i + 1, labs.count - 1)
+            let far = labs[i].distance(reference) > Self.segmentSplitDeltaE && labs[next].distance(reference) > Self.segmentSplitDeltaE
+            let other = nearest[i] != swatch && nearest[next] == nearest[i]
+            if far || other {
+                runs.append((start, i)); start = i; reference = labs[i]; swatch = nearest[i]
+            } else if i - start < 3 {
+                // The opening colour from the run's first columns, not its first alone.
+                let n = Double(i - start + 1)
+                let sum = labs[start...i].reduce(Lab(l: 0, a: 0, b: 0)) { Lab(l: $0.l + $1.l, a: $0.a + $1.a, b: $0.b + $1.b) }
+                reference = Lab(l: sum.l / n, a: sum.a / n, b: sum.b / n)
+            }
+        }
+        runs.append((start, labs.count))
+        return runs
+    }
+
+    static func median(_ colours: ArraySlice<Colour>) -> Colour {
+        guard !colours.isEmpty else { return Colour(r: 255, g: 255, b: 255) }
+        let m = colours.count / 2
+        return Colour(r: colours.map(\.r).sorted()[m], g: colours.map(\.g).sorted()[m], b: colours.map(\.b).sorted()[m])
     }
 
     /// Whether a label is printed inside the segment, and its value when it reads and agrees

@@ -77,19 +77,23 @@ public enum SurveyStage {
         let rows = SurveyTableReader.read(page, vocabulary: vocabulary)
         guard !rows.isEmpty else { return survey }
         var s = survey
-        let table = "survey:\(FoldedText.fold(s.programme)):\(s.respondents ?? "unknown")"
+        let table = SurveyChecks.table(programme: s.programme, respondents: s.respondents)
         for i in s.questions.indices {
             guard let row = rows.first(where: { $0.number == s.questions[i].number }) else { continue }
-            let sum = row.printed.compactMap { $0 }.reduce(0, +)
-            let passed = abs(sum - 100) <= 0.5 * Double(row.printed.count) + 0.5
             s.questions[i].percentages = row.percentages
             s.questions[i].printed = row.printed
-            if !passed { result.warnings.append("page \(page.number): survey \(s.programme) question \(row.number): row sums to \(sum)%") }
-            result.checks.append(Check(table: table, rule: "fraga_\(row.number): row sums to 100", column: "fraga_\(row.number)",
-                                       passed: passed, detail: passed ? "" : "sum \(sum)"))
+            if s.questions[i].n == nil { s.questions[i].n = row.n }
+            let (check, warning) = SurveyChecks.check(table: table, number: row.number, rule: SurveyChecks.rowRule,
+                                                      problems: SurveyChecks.rowProblems(row.printed), page: page.number, programme: s.programme)
+            result.checks.append(check)
+            if let warning { result.warnings.append(warning) }
         }
         return s
     }
+
+    /// How far one question's n may lie from the median of its chart's (a factor): the same
+    /// respondents answer every question, a few skip one.
+    static let nSpread = 2.0
 
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page) -> Bool {
@@ -112,50 +116,35 @@ public enum SurveyStage {
     private static func build(_ chart: ChartReading, page: Int, context ctx: SurveyContext,
                               words: [IndicatorSurvey], result: inout SurveyRecognition) -> IndicatorSurvey {
         let programme = ctx.programme ?? ""
-        let table = "survey:\(FoldedText.fold(programme)):\(ctx.respondents ?? "unknown")"
+        let table = SurveyChecks.table(programme: programme, respondents: ctx.respondents)
         // Question numbers: as read when they climb 1, 2, 3 ...; else the bar's place.
         let read = chart.bars.map(\.number)
         let numbers: [Int] = read.enumerated().allSatisfy { $0.element == $0.offset + 1 }
             ? read.map { $0! } : Array(1...chart.bars.count)
         // n from the words of the page when the picture's label did not read.
         let wordBars = words.first { $0.page == page }?.questions ?? []
+        let readN = chart.bars.compactMap(\.n).map(Double.init).sorted()
+        let typicalN = readN.isEmpty ? 1 : readN[readN.count / 2]
         var questions: [SurveyQuestion] = []
         for (i, bar) in chart.bars.enumerated() {
             let number = numbers[i]
             var percentages: [SurveyCategory: Double?] = [:]
             for c in SurveyCategory.allCases { percentages[c] = .some(nil) }
-            var problems: [String] = []
-            var sum = 0.0
-            for s in bar.segments {
-                if s.labelled {
-                    if let v = s.label {
-                        sum += v
-                        if let c = s.category { percentages[c] = v } else { problems.append("a \(Int(v))% segment's colour is not in the legend") }
-                    } else {
-                        sum += s.widthPercent
-                        problems.append(String(format: "a label on a %.1f%% segment did not read or disagrees with its width", s.widthPercent))
-                    }
-                } else {
-                    sum += s.widthPercent
-                }
+            for s in bar.segments where s.labelled {
+                if let v = s.label, let c = s.category { percentages[c] = v }
             }
-            let tolerance = 1.5 + 0.5 * Double(bar.segments.filter(\.labelled).count)
-            if abs(sum - 100) > tolerance { problems.append(String(format: "segments sum to %.1f%%", sum)) }
-            // Categories must run in their printed order along the bar.
-            let ranks = bar.segments.compactMap(\.category).map { c in SurveyCategory.allCases.firstIndex(of: c)! }
-            if ranks != ranks.sorted() || Set(ranks).count != ranks.count { problems.append("segment colours out of legend order") }
-            let n = bar.n ?? wordBars.first { $0.number == number }?.n
+            let (problems, sumFails) = SurveyChecks.barProblems(bar)
+            // An n far from the chart's others is a label read short (`5` for `57`): the page's
+            // words say it, or nothing does.
+            let plausible = bar.n.flatMap { abs(log(Double(max(1, $0)) / typicalN)) <= log(Self.nSpread) ? $0 : nil }
+            let n = plausible ?? wordBars.first { $0.number == number }?.n
             let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
-            let passed = problems.isEmpty
-            if !passed {
-                // A bar that does not add up keeps no figure that could pass for right.
-                if problems.contains(where: { $0.hasPrefix("segment colours") || $0.hasPrefix("segments sum") }) {
-                    for c in SurveyCategory.allCases { percentages[c] = .some(nil) }
-                }
-                result.warnings.append("page \(page): survey \(programme) question \(number): \(problems.joined(separator: "; "))")
-            }
-            result.checks.append(Check(table: table, rule: "fraga_\(number): labels agree with segment widths and sum to 100",
-                                       column: "fraga_\(number)", passed: passed, detail: problems.joined(separator: "; ")))
+            // A bar that does not add up keeps no figure that could pass for right.
+            if sumFails { for c in SurveyCategory.allCases { percentages[c] = .some(nil) } }
+            let (check, warning) = SurveyChecks.check(table: table, number: number, rule: SurveyChecks.barRule,
+                                                      problems: problems, page: page, programme: programme)
+            result.checks.append(check)
+            if let warning { result.warnings.append(warning) }
             questions.append(SurveyQuestion(number: number, text: ctx.questionTexts[number], n: n,
                                             percentages: percentages, printed: printed))
         }

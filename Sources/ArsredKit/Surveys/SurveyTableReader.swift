@@ -1,72 +1,206 @@
 import Foundation
 
-/// A survey printed as a table of percentages: a header naming the categories, then a row per
+/// A survey printed as a table of percentages: a header naming the six categories (a name may
+/// run over two or three lines of its cell: `Till` / `mycket` / `stor del`), then a row per
 /// question (`Fråga 1 (n=62)  3 %  7 %  16 % ...`). Figures go to the category whose header
-/// stands above them.
+/// stands above them; an empty cell is null.
 enum SurveyTableReader {
     struct Row { var number: Int; var n: Int?; var percentages: [SurveyCategory: Double?]; var printed: [Double?] }
 
+    /// A header cell's words: the name's lines stand within this many word heights of each other
+    /// side by side (a word space), while neighbouring cells lie a cell's padding and more apart.
+    static let cellGapInHeights = 1.2
+    /// How far above the first row the header may reach, in row heights (three lines of names
+    /// and the cell's padding).
+    static let headerReachInRows = 6.0
+    /// Share of a header line's words that must be words of the category names (OCR misreads
+    /// up to two of three on a grey ground; the question list above has few).
+    static let headerWordShare = 0.25
+    /// Widest space between a header's lines, in line heights: the question list stands farther
+    /// above, past the space before the table and the cell's padding.
+    static let headerLineGapInHeights = 1.2
+    /// Widest space between the header's last line and the first row: two cells' padding and a rule.
+    static let headerToRowGapInHeights = 3.0
+    /// Similarity a header cell's folded text must reach to a category's name to be taken for it.
+    static let headerSimilarity = 0.5
+
     static func read(_ page: Page, vocabulary: SurveyVocabulary) -> [Row] {
-        guard page.hasPositions, let header = headerColumns(page, vocabulary: vocabulary) else { return [] }
-        let spacing = columnSpacing(header)
+        page.hasPositions ? readPositioned(page, vocabulary: vocabulary) : readText(page, vocabulary: vocabulary)
+    }
+
+    // MARK: words with positions (text layer, OCR)
+
+    struct Column { var category: SurveyCategory; var x0: Double; var x1: Double
+        var midX: Double { (x0 + x1) / 2 }
+    }
+
+    private static func readPositioned(_ page: Page, vocabulary: SurveyVocabulary) -> [Row] {
+        let labels = page.lines.compactMap { l -> (QuestionLabel, Box)? in
+            guard let b = l.box, let q = SurveyText.questionLabel(l.text, vocabulary: vocabulary) else { return nil }
+            return (q, b)
+        }
+        let words = page.lines.flatMap(\.words).filter { $0.box != nil }
+        guard let first = labels.first(where: { $0.0.n != nil }) else { return [] }
+        // The first row's figures stand under the header's cells: where a name runs into the
+        // next (OCR fuses `Till` and `Helt` into one word), they say where each cell is.
+        let level = words.filter { $0.box!.midY >= first.1.y0 && $0.box!.midY <= first.1.y1 }.sorted { $0.box!.x0 < $1.box!.x0 }
+        let labelEnd = level.first { $0.text.contains(")") }?.box!.x1 ?? first.1.x0
+        let firstFigures = level.filter { $0.box!.x0 > labelEnd && SurveyText.figure($0.text) != nil }.map(\.box!.midX)
+        guard let columns = headerColumns(page, above: first.1, figureCentres: firstFigures, vocabulary: vocabulary),
+              columns.count >= 4 else { return [] }
+        let spacing = columnSpacing(columns)
         var rows: [Row] = []
-        for line in page.lines {
-            guard let box = line.box, box.y0 > header.y,
-                  let q = SurveyText.questionLabel(line.text, vocabulary: vocabulary), q.n != nil else { continue }
+        for (q, box) in labels where box.y0 >= first.1.y0 {
+            // Every word level with the label, from whichever line the OCR put it in; the label's
+            // own words stand left of the first column by more than half a column.
+            let level = words.filter { w in
+                let b = w.box!
+                return b.midY >= box.y0 && b.midY <= box.y1
+            }.sorted { $0.box!.x0 < $1.box!.x0 }
+            var cells: [SurveyCategory: [Word]] = [:]
+            for w in level {
+                guard let col = columns.min(by: { abs($0.midX - w.box!.midX) < abs($1.midX - w.box!.midX) }),
+                      abs(col.midX - w.box!.midX) < spacing / 2 else { continue }
+                cells[col.category, default: []].append(w)
+            }
             var pct: [SurveyCategory: Double?] = [:]
             for c in SurveyCategory.allCases { pct[c] = .some(nil) }
             var printed: [Double?] = []
-            // Figures, with a `%` printed apart ("16 %") joined to its number.
-            for w in line.words {
-                guard let b = w.box else { continue }
-                let t = w.text.replacingOccurrences(of: "%", with: "")
-                guard !t.isEmpty, t.allSatisfy(\.isNumber), let v = Double(t), v <= 100, b.x0 > header.labelRight else { continue }
-                guard let col = header.columns.min(by: { abs($0.x - b.midX) < abs($1.x - b.midX) }),
-                      abs(col.x - b.midX) < spacing / 2 else { continue }
-                pct[col.category] = v
-                printed.append(v)
+            for col in columns {
+                guard let ws = cells[col.category] else { continue }
+                let value = SurveyText.figure(ws.map(\.text).joined())
+                pct[col.category] = .some(value)
+                printed.append(value)
             }
+            guard printed.contains(where: { $0 != nil }) else { continue }
+            if rows.contains(where: { $0.number == q.number }) { continue }
             rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: printed))
         }
         return rows
     }
 
-    struct Header { var y: Double; var labelRight: Double; var columns: [(category: SurveyCategory, x: Double)] }
-
-    /// The line naming at least four categories, with each name's centre.
-    static func headerColumns(_ page: Page, vocabulary: SurveyVocabulary) -> Header? {
-        for line in page.lines {
-            guard let lb = line.box else { continue }
-            let words = line.words
-            var columns: [(SurveyCategory, Double)] = []
-            var used = Set<Int>()
-            for (cat, names) in vocabulary.categories {
-                let want = names[0].split(separator: "_")
-                guard want.count <= words.count else { continue }
-                for start in 0...(words.count - want.count) where !used.contains(start) {
-                    let run = words[start..<(start + want.count)]
-                    let ok = zip(run, want).allSatisfy { Fuzzy.similarity($0.folded, $1) >= 0.75 }
-                    // "Till stor del" must not match inside "Till mycket stor del".
-                    if ok, cat != .tillStorDel || start == 0 || words[start - 1].folded != "mycket",
-                       let b0 = run.first?.box, let b1 = run.last?.box {
-                        columns.append((cat, (b0.x0 + b1.x1) / 2))
-                        for k in start..<(start + want.count) { used.insert(k) }
-                        break
-                    }
-                }
-            }
-            if columns.count >= 4 {
-                let left = columns.map(\.1).min() ?? lb.x0
-                return Header(y: lb.y0, labelRight: left - columnSpacing(Header(y: 0, labelRight: 0, columns: columns.map { (category: $0.0, x: $0.1) })) / 2,
-                              columns: columns.map { (category: $0.0, x: $0.1) })
-            }
+    /// The header's cells above the row `firstRow`: the lines right above it made of category
+    /// words, their words joined into cells by x overlap, the cells given to categories as one
+    /// monotone alignment on the folded names.
+    static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
+        let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
+        func isNameWord(_ w: Word) -> Bool {
+            w.folded.count >= 2 && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= 0.75 }
         }
-        return nil
+        let reach = firstRow.height * headerReachInRows
+        let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
+            .sorted { $0.box!.midY > $1.box!.midY }
+        var words: [Word] = []
+        var top = firstRow.y0
+        for l in above {
+            let lettered = l.words.filter { $0.box != nil && $0.text.contains(where: \.isLetter) }
+            if lettered.isEmpty { continue }   // rules and bars read as `|`, `—`
+            // The question list above stops the header (its label, its words, the space before
+            // the table); a name misread on a grey ground stays in it.
+            guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
+                  top - l.box!.y1 <= (words.isEmpty ? headerToRowGapInHeights : headerLineGapInHeights) * l.box!.height,
+                  Double(lettered.filter(isNameWord).count) >= headerWordShare * Double(lettered.count) else { break }
+            words += lettered
+            top = min(top, l.box!.y0)
+        }
+        guard !words.isEmpty else { return nil }
+        let byFigures = figureCentres.count == SurveyCategory.allCases.count
+        let cells = byFigures ? nearestCells(words, centres: figureCentres) : overlapCells(words).map { Optional($0) }
+        let texts = cells.map { cell in FoldedText.fold(readingOrder(cell ?? []).map(\.text).joined(separator: " ")) }
+        let cost = texts.map { t in
+            vocabulary.categories.map { entry in 1 - (entry.names.map { Fuzzy.similarity(t, $0) }.max() ?? 0) }
+        }
+        var assigned = MonotoneAlignment.align(cost, unexplainedCost: 1 - headerSimilarity)
+        // Six figure columns and one of them without a name read: the one category left over
+        // is the one its place leaves.
+        let missing = vocabulary.categories.indices.filter { !assigned.contains($0) }
+        if byFigures, missing.count == 1, let gap = assigned.firstIndex(where: { $0 == nil }),
+           assigned.filter({ $0 == nil }).count == 1, gap == missing[0] {
+            assigned[gap] = missing[0]
+        }
+        var columns: [Column] = []
+        for (i, cell) in cells.enumerated() {
+            guard let k = assigned[i] else { continue }
+            // A column found by its figures stands where they do; else where its name does.
+            let boxes = byFigures ? [] : cell?.compactMap(\.box) ?? []
+            let x0 = boxes.map(\.x0).min() ?? figureCentres[i] - 1, x1 = boxes.map(\.x1).max() ?? figureCentres[i] + 1
+            columns.append(Column(category: vocabulary.categories[k].category, x0: x0, x1: x1))
+        }
+        return columns
     }
 
-    static func columnSpacing(_ h: Header) -> Double {
-        let xs = h.columns.map(\.x).sorted()
-        let gaps = zip(xs, xs.dropFirst()).map { $1 - $0 }
-        return gaps.min() ?? 60
+    /// Words grouped into cells: a word joins a cell its x range overlaps, or runs on from within
+    /// a word space.
+    static func overlapCells(_ words: [Word]) -> [[Word]] {
+        let sorted = words.sorted { $0.box!.x0 < $1.box!.x0 }
+        var cells: [[Word]] = []
+        var right = -Double.infinity
+        for w in sorted {
+            let b = w.box!
+            if !cells.isEmpty, b.x0 <= right + b.height * cellGapInHeights {
+                cells[cells.count - 1].append(w); right = max(right, b.x1)
+            } else {
+                cells.append([w]); right = b.x1
+            }
+        }
+        return cells
+    }
+
+    /// Words grouped into the cells of the columns centred at `centres`, each to the nearest;
+    /// nil for a column no word stands over.
+    static func nearestCells(_ words: [Word], centres: [Double]) -> [[Word]?] {
+        var cells = [[Word]](repeating: [], count: centres.count)
+        for w in words {
+            let k = centres.indices.min { abs(centres[$0] - w.box!.midX) < abs(centres[$1] - w.box!.midX) }!
+            cells[k].append(w)
+        }
+        return cells.map { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A cell's words line by line, top to bottom, left to right.
+    static func readingOrder(_ cell: [Word]) -> [Word] {
+        var lines: [[Word]] = []
+        for w in cell.sorted(by: { $0.box!.midY < $1.box!.midY }) {
+            if let last = lines.last?.last, abs(last.box!.midY - w.box!.midY) < w.box!.height / 2 { lines[lines.count - 1].append(w) }
+            else { lines.append([w]) }
+        }
+        return lines.flatMap { $0.sorted { $0.box!.x0 < $1.box!.x0 } }
+    }
+
+    static func columnSpacing(_ columns: [Column]) -> Double {
+        let xs = columns.map(\.midX).sorted()
+        return zip(xs, xs.dropFirst()).map { $1 - $0 }.min() ?? 60
+    }
+
+    // MARK: text without positions (.txt)
+
+    /// Rows of a table read from lines alone: after a header naming most categories, a question
+    /// label followed by one figure per category gives them in the categories' printed order
+    /// (the header's words come apart line by line, their order across cells is lost).
+    private static func readText(_ page: Page, vocabulary: SurveyVocabulary) -> [Row] {
+        var headerSeen = false
+        var rows: [Row] = []
+        var above: [String] = []
+        for l in page.lines {
+            guard let q = SurveyText.questionLabel(l.text, vocabulary: vocabulary), q.n != nil else {
+                above = Array((above + l.folded.split(separator: "_").map(String.init)).suffix(24))
+                continue
+            }
+            if !headerSeen { headerSeen = namedCategories(above, vocabulary: vocabulary) >= 4 }
+            above = []
+            let figures = SurveyText.figures(q.rest)
+            guard headerSeen, figures.count == SurveyCategory.allCases.count else { continue }
+            var pct: [SurveyCategory: Double?] = [:]
+            for (c, v) in zip(SurveyCategory.allCases, figures) { pct[c] = .some(v) }
+            rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: figures.map { $0 }))
+        }
+        return rows
+    }
+
+    /// How many categories have every word of their name among `words` (folded).
+    static func namedCategories(_ words: [String], vocabulary: SurveyVocabulary) -> Int {
+        vocabulary.categories.filter { entry in
+            entry.names[0].split(separator: "_").allSatisfy { part in words.contains { Fuzzy.similarity($0, String(part)) >= 0.75 } }
+        }.count
     }
 }

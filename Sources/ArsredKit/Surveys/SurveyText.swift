@@ -50,6 +50,21 @@ enum SurveyText {
         return v
     }
 
+    /// A table cell's figure: `22%`, `22 %`, `O%` (a 0 read as a letter), with rules read as `|`
+    /// dropped; nil when what is left is not a whole percentage.
+    static func figure(_ text: String) -> Double? {
+        var t = text.filter { !"%°|[]()!".contains($0) && !$0.isWhitespace }
+        t = String(t.map { "Oo".contains($0) ? "0" : $0 })
+        guard (1...3).contains(t.count), t.allSatisfy(\.isNumber), let v = Double(t), v <= 100 else { return nil }
+        return v
+    }
+
+    /// The figures of a table row's cells as printed after its label (`0% 2% 22 % ...`): a `%`
+    /// printed apart belongs to the number before it.
+    static func figures(_ tokens: [String]) -> [Double] {
+        tokens.filter { $0 != "%" }.compactMap(figure)
+    }
+
     /// The percentage labels printed on one OCR'd bar line, left to right. Labels OCR garbled
     /// before the first clean one are kept as unreadable (nil) so later labels keep their
     /// place; a lone digit there is a stray mark (the unlabelled thin segments), not a label.

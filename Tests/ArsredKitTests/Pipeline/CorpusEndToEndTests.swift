@@ -137,8 +137,9 @@ enum CorpusRun {
         let s = try CorpusRun.score(run, truthFolder: SharedData.root.appendingPathComponent("corpus-dev"), stems: stems)
         let pct = try s.sum(["survey_pct"]), n = try s.sum(["survey_n"])
         #expect(pct.truth > 400 && n.truth > 90)
-        #expect(pct.recall >= 0.95 && pct.precision >= 0.98)
-        #expect(n.recall >= 0.98)
+        // Issue 9's bars.
+        #expect(pct.recall >= 0.97 && pct.precision >= 0.995)
+        #expect(n.recall >= 0.99)
     }
 
     @Test func theOCRTextSampleMeetsTheBars() throws {
