@@ -91,10 +91,6 @@ public enum SurveyStage {
         return s
     }
 
-    /// How far one question's n may lie from the median of its chart's (a factor): the same
-    /// respondents answer every question, a few skip one.
-    static let nSpread = 2.0
-
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page) -> Bool {
         guard let v = try? SurveyVocabulary.load() else { return false }
@@ -123,8 +119,6 @@ public enum SurveyStage {
             ? read.map { $0! } : Array(1...chart.bars.count)
         // n from the words of the page when the picture's label did not read.
         let wordBars = words.first { $0.page == page }?.questions ?? []
-        let readN = chart.bars.compactMap(\.n).map(Double.init).sorted()
-        let typicalN = readN.isEmpty ? 1 : readN[readN.count / 2]
         var questions: [SurveyQuestion] = []
         for (i, bar) in chart.bars.enumerated() {
             let number = numbers[i]
@@ -134,10 +128,7 @@ public enum SurveyStage {
                 if let v = s.label, let c = s.category { percentages[c] = v }
             }
             let (problems, sumFails) = SurveyChecks.barProblems(bar)
-            // An n far from the chart's others is a label read short (`5` for `57`): the page's
-            // words say it, or nothing does.
-            let plausible = bar.n.flatMap { abs(log(Double(max(1, $0)) / typicalN)) <= log(Self.nSpread) ? $0 : nil }
-            let n = plausible ?? wordBars.first { $0.number == number }?.n
+            let n = bar.n ?? wordBars.first { $0.number == number }?.n
             let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
             // A bar that does not add up keeps no figure that could pass for right.
             if sumFails { for c in SurveyCategory.allCases { percentages[c] = .some(nil) } }
