@@ -248,26 +248,23 @@ public final class PDFDocument {
 
     /// An embedded image decoded at its native resolution (grey when every pixel is grey).
     public func image(page number: Int, id: Int) throws -> PDFImage {
-        try withPage(number) { page in
-            try PixelBudget.shared.spending(try decodingCost(page: number)) {
-                guard let surface = poppler_page_get_image(page, Int32(id)) else {
-                    throw PDFError.noSuchImage(page: number, id: id)
-                }
-                defer { cairo_surface_destroy(surface) }
-                return Self.pixels(of: surface, grey: nil)
-            }
-        }
+        try withImage(page: number, id: id) { Self.pixels(of: $0, grey: nil) }
     }
 
     /// The pixel width of an embedded image (its resolution), without copying its pixels out.
     public func imageWidth(page number: Int, id: Int) throws -> Int {
+        try withImage(page: number, id: id) { Int(cairo_image_surface_get_width($0)) }
+    }
+
+    /// Decodes an embedded image within the worker's pixel budget and hands its surface to `body`.
+    private func withImage<T>(page number: Int, id: Int, _ body: (OpaquePointer) throws -> T) throws -> T {
         try withPage(number) { page in
             try PixelBudget.shared.spending(try decodingCost(page: number)) {
                 guard let surface = poppler_page_get_image(page, Int32(id)) else {
                     throw PDFError.noSuchImage(page: number, id: id)
                 }
                 defer { cairo_surface_destroy(surface) }
-                return Int(cairo_image_surface_get_width(surface))
+                return try body(surface)
             }
         }
     }
