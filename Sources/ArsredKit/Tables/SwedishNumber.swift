@@ -18,9 +18,13 @@ public struct NumericToken: Sendable, Equatable {
     /// share's two digits survive that.
     public var garbled: Bool = false
 
+    /// Printed with points between its digit groups (`153.577`): it opens its number, for a
+    /// number keeps one separator throughout (`4 153.577` is a note `4` and `153.577`).
+    public var pointGrouped: Bool = false
+
     /// Can follow another token inside one number (`8 036 000`): three digits or a multiple.
     var isContinuation: Bool {
-        !negative && !opensParen && !isDash && !digits.isEmpty && digits.count % 3 == 0
+        !negative && !opensParen && !isDash && !digits.isEmpty && digits.count % 3 == 0 && !pointGrouped
     }
     /// Can start a number: no leading zero unless it is just `0`.
     var canLead: Bool {
@@ -121,12 +125,15 @@ public enum SwedishNumber {
         if let d = decimals, d.isEmpty { return nil }
         // `8.036.000`: a point as thousands separator is print, not a repair.
         let groups = s.split(separator: ".", omittingEmptySubsequences: false)
+        var pointGrouped = false
         if groups.count >= 2, letters == 0, groups.first!.count <= 3, groups.allSatisfy({ $0.allSatisfy(\.isNumber) }),
            groups.dropFirst().allSatisfy({ $0.count == 3 }), !groups.first!.isEmpty {
             repaired = signs > 1 || junk > 0 && !(junk == 1 && word.first == "+")
+            pointGrouped = true
         }
         return NumericToken(digits: digits, decimals: decimals, negative: negative, opensParen: open,
-                            closesParen: close, percent: percent, repaired: repaired, isDash: false)
+                            closesParen: close, percent: percent, repaired: repaired, isDash: false,
+                            pointGrouped: pointGrouped)
     }
 
     /// A figure OCR garbled beyond `token` (`i` for `1`, `6OH` and `BORK` for `60 %` and `80 %`):

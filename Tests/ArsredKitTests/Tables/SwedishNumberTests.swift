@@ -124,3 +124,16 @@ struct SwedishNumberTests {
         #expect(lone.ambiguous.isEmpty)
     }
 }
+
+@Suite struct PointGroupedFiguresTests {
+    @Test func aPointGroupedFigureOpensItsNumber() {
+        let tokens = ["4", "153.577"].compactMap(SwedishNumber.token)
+        #expect(tokens[1].pointGrouped)
+        // One reading only: two numbers; `4 153.577` is never 4153577.
+        #expect(SwedishNumber.segmentations(tokens, count: 1).isEmpty)
+        #expect(SwedishNumber.segmentations(tokens, count: 2).map { $0.map(\.value) } == [[4, 153577]])
+        // A space after point groups still continues the number (`8.036 000` as OCR reads `8 036 000`).
+        let spaced = ["8.036", "000"].compactMap(SwedishNumber.token)
+        #expect(SwedishNumber.segmentations(spaced, count: 1).map { $0.map(\.value) } == [[8036000]])
+    }
+}
