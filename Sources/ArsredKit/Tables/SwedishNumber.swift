@@ -18,13 +18,14 @@ public struct NumericToken: Sendable, Equatable {
     /// share's two digits survive that.
     public var garbled: Bool = false
 
-    /// Printed with points between its digit groups (`153.577`): it opens its number, for a
-    /// number keeps one separator throughout (`4 153.577` is a note `4` and `153.577`).
+    /// Printed with points between its digit groups (`153.577`). In a row printed that way it
+    /// opens its number, for a number keeps one separator throughout (`4 153.577` is a note
+    /// `4` and `153.577`); among space-grouped figures it is a space OCR read as a point.
     public var pointGrouped: Bool = false
 
     /// Can follow another token inside one number (`8 036 000`): three digits or a multiple.
     var isContinuation: Bool {
-        !negative && !opensParen && !isDash && !digits.isEmpty && digits.count % 3 == 0 && !pointGrouped
+        !negative && !opensParen && !isDash && !digits.isEmpty && digits.count % 3 == 0
     }
     /// Can start a number: no leading zero unless it is just `0`.
     var canLead: Bool {
@@ -173,6 +174,10 @@ public enum SwedishNumber {
     /// Every way of reading `tokens` as exactly `count` numbers by Swedish digit grouping
     /// (a lead group, then groups of three). Dashes stand for one empty cell each.
     public static func segmentations(_ tokens: [NumericToken], count: Int) -> [[ParsedNumber]] {
+        // Points between digit groups and no group of three standing apart: the row's figures
+        // are point-grouped, and a point-grouped token continues no number.
+        let pointStyled = tokens.contains(where: \.pointGrouped)
+            && !tokens.indices.dropFirst().contains { tokens[$0].digits.count == 3 && !tokens[$0].pointGrouped && tokens[$0].decimals == nil }
         var out: [[ParsedNumber]] = []
         var current: [ParsedNumber] = []
         func walk(_ i: Int) {
@@ -196,7 +201,7 @@ public enum SwedishNumber {
                 current.removeLast()
                 if closed { break }
                 j += 1
-                guard j < tokens.count, tokens[j].isContinuation else { break }
+                guard j < tokens.count, tokens[j].isContinuation, !(pointStyled && tokens[j].pointGrouped) else { break }
                 group.append(tokens[j])
             }
         }

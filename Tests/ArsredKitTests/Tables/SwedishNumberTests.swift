@@ -132,8 +132,9 @@ struct SwedishNumberTests {
         // One reading only: two numbers; `4 153.577` is never 4153577.
         #expect(SwedishNumber.segmentations(tokens, count: 1).isEmpty)
         #expect(SwedishNumber.segmentations(tokens, count: 2).map { $0.map(\.value) } == [[4, 153577]])
-        // A space after point groups still continues the number (`8.036 000` as OCR reads `8 036 000`).
-        let spaced = ["8.036", "000"].compactMap(SwedishNumber.token)
-        #expect(SwedishNumber.segmentations(spaced, count: 1).map { $0.map(\.value) } == [[8036000]])
+        #expect(SwedishNumber.segmentations(["4", "153.577", "494.442"].compactMap(SwedishNumber.token), count: 2).isEmpty)
+        // Among space-grouped figures a point is a space OCR misread (`10 084.000` for `10 084 000`).
+        let spaced = ["10", "084.000", "269", "10", "049", "990"].compactMap(SwedishNumber.token)
+        #expect(SwedishNumber.segmentations(spaced, count: 3).map { $0.map(\.value) }.contains([10084000, 269, 10049990]))
     }
 }
