@@ -591,11 +591,6 @@ struct TableReader {
                 let nearNote = header.noteX.map { box.x1 >= $0.lowerBound - 2 * h && box.x0 <= $0.upperBound + 2 * h } ?? false
                 let leftOfFigures = box.x1 < firstColumn.lowerBound - 3 * h
                 if header.hasNoteColumn && (nearNote || leftOfFigures) { out.note = n; continue }
-                // A `Not` heading OCR or the layout broke (`No` / `t`): a small bare number well left
-                // of every figure column, apart from the label, is still a note reference.
-                if !header.hasNoteColumn, leftOfFigures, box.x0 - labelEnd >= 2 * h, !t.opensParen, !t.closesParen {
-                    out.note = n; continue
-                }
             }
             // Right after the label, far from the figures: part of the label (`Soliditet (%)` read `(20)`).
             if box.x0 - labelEnd < 2 * h, firstColumn.lowerBound - box.x1 > 6 * h, !header.hasNoteColumn || out.note != nil {
