@@ -3,7 +3,7 @@ import ArsredKit
 
 /// One dataset-v1 document as read from disk, with the file it came from.
 public struct DatasetFile: Sendable {
-    /// The file name (`sjobygden-2023.json`).
+    /// The file name (`report-2023.json`).
     public var fileName: String
     /// The file name without `.json` / `.truth.json`: the stem of the input it was made from.
     public var stem: String

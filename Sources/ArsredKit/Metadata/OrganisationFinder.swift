@@ -181,7 +181,7 @@ struct OrganisationFinder {
         return ([vocabulary.restored(canonical(token, definiteWord))] + read.words, ownLine)
     }
 
-    /// "Höglandets samordningsförbund", "Södra Hälsinglands samordningsförbund".
+    /// "Norrsjös samordningsförbund", "Södra Norrsjös samordningsförbund".
     func genitiveName(_ tokens: [String], at i: Int) -> (words: [String], ownLine: Bool)? {
         guard i > 0 else { return nil }
         let prev = tokens[i - 1]

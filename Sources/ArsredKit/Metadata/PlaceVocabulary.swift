@@ -46,7 +46,7 @@ public struct PlaceVocabulary: Decodable, Sendable {
 
     /// OCR slips a place word may carry and still be restored: letters read wrong, one in a
     /// short word, two in a long one (`sedra` -> `sodra`). Only substitutions: a letter more or
-    /// less is a genitive or another word (`Höglandets`, `Mora`/`Moras`).
+    /// less is a genitive or another word (`Norrsjös`, `Mora`/`Moras`).
     static let shortWordSlips = 1
     static let longWordSlips = 2
     /// Letters from which a word counts as long for the slips above.

@@ -11,7 +11,7 @@ struct ColumnBlocks {
         var figures: [Figure] = []
         var hasNoteColumn: Bool { header.contains { $0.words.contains { $0.folded == "not" || $0.folded == "noter" } } }
     }
-    struct Figure { var tokens: [NumericToken]; var page: Int }
+    struct Figure { var tokens: [NumericToken] }
 
     /// Header lines before the first label: the headings of the figures printed on the label lines.
     var leadingHeader: [Line] = []
@@ -57,7 +57,7 @@ struct ColumnBlocks {
                     open = Block(header: out.leadingHeader); out.leadingHeader = []
                 }
                 if open == nil { open = Block() }
-                open!.figures.append(Figure(tokens: tokens, page: rl.pageNumber))
+                open!.figures.append(Figure(tokens: tokens))
                 continue
             }
             // Headings right above the first labels head the table, not a block.
