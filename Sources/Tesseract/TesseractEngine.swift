@@ -16,6 +16,22 @@ public struct OCRWord: Sendable, Equatable {
     }
 }
 
+/// A rectangle in pixels of the image tesseract was given.
+public struct PixelRect: Sendable, Equatable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+}
+
+/// A text line as tesseract's layout analysis finds it before reading: its box and the boxes of
+/// the words it cut it into.
+public struct LayoutLine: Sendable, Equatable {
+    public var box: PixelRect
+    public var words: [PixelRect]
+    public init(box: PixelRect, words: [PixelRect]) { self.box = box; self.words = words }
+}
+
 /// How tesseract should cut the image into lines (its page segmentation modes).
 public enum SegmentationMode: Int32, Sendable {
     case auto = 3          // PSM_AUTO
@@ -126,15 +142,65 @@ public final class TesseractEngine {
     public func recognise(_ image: GreyImage, dpi: Int, mode: SegmentationMode = .auto,
                           whitelist: String? = nil) -> [OCRWord] {
         guard image.width > 0, image.height > 0 else { return [] }
-        Self.setMaxActiveLevels?(0)
         defer { TessBaseAPIClear(api) }
+        load(image, dpi: dpi, mode: mode, whitelist: whitelist)
+        _ = TessBaseAPIRecognize(api, nil)
+        return recognisedWords()
+    }
+
+    /// Finds the text lines of `image` without reading them (tesseract's layout analysis) and
+    /// keeps the analysis: `recogniseAnalysed()` then reads this image without finding its lines
+    /// again. Any other call in between discards it.
+    public func analyseLayout(_ image: GreyImage, dpi: Int, mode: SegmentationMode = .auto) -> [LayoutLine] {
+        TessBaseAPIClear(api)
+        analysed = false
+        guard image.width > 0, image.height > 0 else { return [] }
+        load(image, dpi: dpi, mode: mode, whitelist: nil)
+        guard let page = TessBaseAPIAnalyseLayout(api) else { return [] }
+        defer { TessPageIteratorDelete(page) }
+        analysed = true
+        var lines: [LayoutLine] = []
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+                guard let box = Self.box(page, RIL_TEXTLINE) else { continue }
+                lines.append(LayoutLine(box: box, words: []))
+            }
+            if let box = Self.box(page, RIL_WORD), !lines.isEmpty { lines[lines.count - 1].words.append(box) }
+        } while TessPageIteratorNext(page, RIL_WORD) != 0
+        return lines
+    }
+
+    /// Reads the image of the last `analyseLayout`, on the lines it found.
+    public func recogniseAnalysed() -> [OCRWord] {
+        defer { TessBaseAPIClear(api); analysed = false }
+        guard analysed else { return [] }
+        Self.setMaxActiveLevels?(0)
+        _ = TessBaseAPIRecognize(api, nil)
+        return recognisedWords()
+    }
+
+    /// Whether the engine holds a layout analysis `recogniseAnalysed` may read.
+    private var analysed = false
+
+    private func load(_ image: GreyImage, dpi: Int, mode: SegmentationMode, whitelist: String?) {
+        Self.setMaxActiveLevels?(0)
         _ = TessBaseAPISetVariable(api, "tessedit_char_whitelist", whitelist ?? "")
         TessBaseAPISetPageSegMode(api, TessPageSegMode(UInt32(mode.rawValue)))
         image.pixels.withUnsafeBufferPointer { p in
+            // Tesseract copies the pixels.
             TessBaseAPISetImage(api, p.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
-            TessBaseAPISetSourceResolution(api, Int32(max(70, dpi)))
-            _ = TessBaseAPIRecognize(api, nil)
         }
+        TessBaseAPISetSourceResolution(api, Int32(max(70, dpi)))
+    }
+
+    private static func box(_ page: OpaquePointer, _ level: TessPageIteratorLevel) -> PixelRect? {
+        var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+        guard TessPageIteratorBoundingBox(page, level, &l, &t, &r, &b) != 0 else { return nil }
+        return PixelRect(x: Int(l), y: Int(t), width: Int(r - l), height: Int(b - t))
+    }
+
+    /// The words of the last recognition, in reading order.
+    private func recognisedWords() -> [OCRWord] {
         guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
         let page = TessResultIteratorGetPageIterator(iterator)

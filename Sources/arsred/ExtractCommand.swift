@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Tesseract data folder (default: tesseract's own).")
     var tessdata: String?
 
-    @Flag(help: "Skim scanned pages at low resolution and read fully only those holding tables, charts or signatures (slower on reports that are mostly tables).")
+    @Flag(help: "Read scanned pages without their running text first, and their running text only on pages holding tables, charts or signatures.")
     var skim = false
 
     @Flag(help: "Run every document in this process (no crash isolation).")

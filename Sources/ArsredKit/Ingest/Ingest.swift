@@ -16,23 +16,21 @@ public struct IngestOptions: Sendable {
     public var language: String
     /// Folder holding `<language>.traineddata`; nil: tesseract's default.
     public var tessdataPath: String?
-    /// Given a scanned page skimmed at low resolution (`readFully == false`), says whether it
-    /// holds something the recognisers extract and must be read at full resolution. Nil: every
-    /// scanned page is read fully.
+    /// Given a scanned page read without its running text (`readFully == false`, see
+    /// `ProseLines`), says whether it holds something the recognisers extract, so that its
+    /// running text must be read too. Nil: every scanned page is read whole at once.
     public var mustReadFully: (@Sendable (Page) -> Bool)?
     /// Scans are read at the resolution of their image, but never above this. 200 reads as
     /// many table figures as 300 on the dev corpus in 13% less OCR time.
     public var maxDPI: Double
-    /// Resolution of the skim that `mustReadFully` judges.
-    public var skimDPI: Double
     /// Only these pages (1-based), for debugging and tests; nil: all.
     public var pages: ClosedRange<Int>?
 
     public init(jobs: Int = 2, language: String = IngestOptions.defaultLanguage, tessdataPath: String? = nil,
-                mustReadFully: (@Sendable (Page) -> Bool)? = nil, maxDPI: Double = 200, skimDPI: Double = 100,
+                mustReadFully: (@Sendable (Page) -> Bool)? = nil, maxDPI: Double = 200,
                 pages: ClosedRange<Int>? = nil) {
         self.jobs = jobs; self.language = language; self.tessdataPath = tessdataPath
-        self.mustReadFully = mustReadFully; self.maxDPI = maxDPI; self.skimDPI = skimDPI
+        self.mustReadFully = mustReadFully; self.maxDPI = maxDPI
         self.pages = pages
     }
 }

@@ -157,35 +157,51 @@ final class PDFPageReader {
         if let lost = PopplerMessages.imageDataLost(complaints).first { losses[n] = lost }
         var scan = decoded
         scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
-        if let mustReadFully = options.mustReadFully, scan.dpi > options.skimDPI * 1.25 {
-            let factor = max(2, Int((scan.dpi / options.skimDPI).rounded()))
-            let small = Stopwatch.time("render", &seconds) { Downscale.grey(scan.image, by: factor) }
-            let skim = ocrPage(n, size: size, engine: engine,
-                               scan: ScanImage(image: small, dpi: scan.dpi / Double(factor),
-                                               toPoints: scan.toPoints.scaled(by: Double(factor))),
-                               readFully: false)
-            if !mustReadFully(skim) { return skim }
+        guard let mustReadFully = options.mustReadFully else {
+            return ocrPage(n, size: size, scan: scan, readFully: true) { engine.recognise(scan.image, dpi: $0, mode: .block) }
         }
-        return ocrPage(n, size: size, engine: engine, scan: scan, readFully: true)
+        return readInParts(n, size: size, engine: engine, scan: scan, mustReadFully: mustReadFully)
+    }
+
+    /// Reads a scanned page without its running text first (see `ProseLines`), and its running
+    /// text too only when what was read holds something the recognisers extract.
+    private func readInParts(_ n: Int, size: (width: Double, height: Double), engine: TesseractEngine,
+                             scan: ScanImage, mustReadFully: (Page) -> Bool) -> Page {
+        let dpi = Int(scan.dpi.rounded())
+        let layout = Stopwatch.time("ocr", &seconds) { engine.analyseLayout(scan.image, dpi: dpi, mode: .block) }
+        let prose = ProseLines.indices(of: layout)
+        guard !prose.isEmpty else {
+            return ocrPage(n, size: size, scan: scan, readFully: true) { _ in engine.recogniseAnalysed() }
+        }
+        let areas = ProseLines.areas(prose.map { layout[$0] })
+        var first: [OCRWord] = []
+        let skim = ocrPage(n, size: size, scan: scan, readFully: false) { dpi in
+            first = engine.recognise(ProseLines.without(areas, in: scan.image), dpi: dpi, mode: .block)
+            return first
+        }
+        if !mustReadFully(skim) { return skim }
+        return ocrPage(n, size: size, scan: scan, readFully: true) { dpi in
+            let rest = engine.recognise(ProseLines.only(areas, of: scan.image), dpi: dpi, mode: .block)
+            let lines = (first.map(\.line).max() ?? -1) + 1
+            return first + rest.map { var w = $0; w.line += lines; return w }
+        }
     }
 
     /// Where to keep what tesseract is given ($ARSRED_DEBUG_OCR_DIR), read once.
     private static let debugOCRFolder = ProcessInfo.processInfo.environment["ARSRED_DEBUG_OCR_DIR"]
 
-    private func ocrPage(_ n: Int, size: (width: Double, height: Double), engine: TesseractEngine,
-                         scan: ScanImage, readFully: Bool) -> Page {
+    private func ocrPage(_ n: Int, size: (width: Double, height: Double), scan: ScanImage, readFully: Bool,
+                         read: (Int) -> [OCRWord]) -> Page {
         if let dir = Self.debugOCRFolder {
             // What tesseract is given, as PGM, for looking at OCR failures.
             let header = Data("P5 \(scan.image.width) \(scan.image.height) 255\n".utf8)
             try? (header + Data(scan.image.pixels)).write(to: URL(fileURLWithPath: dir)
-                .appendingPathComponent("page-\(n)\(readFully ? "" : "-skim").pgm"))
+                .appendingPathComponent("page-\(n).pgm"))
         }
-        // Skims are timed apart: what they cost against the full reads they spare is the trade.
-        let found = Stopwatch.time(readFully ? "ocr" : "ocr-skim", &seconds) {
-            // One block: a table's rows come out whole across the page (measured: more figures read
-            // than with tesseract's automatic layout).
-            engine.recognise(scan.image, dpi: Int(scan.dpi.rounded()), mode: .block)
-        }
+        // One block: a table's rows come out whole across the page (measured: more figures read
+        // than with tesseract's automatic layout). A first read without running text is timed
+        // apart (`ocr-skim`): what it costs against the full reads it spares is the trade.
+        let found = Stopwatch.time(readFully ? "ocr" : "ocr-skim", &seconds) { read(Int(scan.dpi.rounded())) }
         return Stopwatch.time("layout", &seconds) {
             let words = found.map { w in
                 Word(text: w.text, box: scan.toPoints.box(x: w.x, y: w.y, width: w.width, height: w.height),
@@ -311,33 +327,6 @@ enum Downscale {
             }
             return taps
         }
-    }
-
-    /// Averages `factor`×`factor` blocks.
-    static func grey(_ g: GreyImage, by factor: Int) -> GreyImage {
-        let w = g.width / factor, h = g.height / factor
-        guard w > 0, h > 0 else { return g }
-        var out = [UInt8](repeating: 0, count: w * h)
-        let area = factor * factor
-        g.pixels.withUnsafeBufferPointer { p in
-            out.withUnsafeMutableBufferPointer { o in
-                var sums = [Int](repeating: 0, count: w)
-                for y in 0..<h {
-                    for i in 0..<w { sums[i] = 0 }
-                    for dy in 0..<factor {
-                        let row = (y * factor + dy) * g.width
-                        for x in 0..<w {
-                            var s = 0
-                            let base = row + x * factor
-                            for dx in 0..<factor { s += Int(p[base + dx]) }
-                            sums[x] += s
-                        }
-                    }
-                    for x in 0..<w { o[y * w + x] = UInt8(sums[x] / area) }
-                }
-            }
-        }
-        return GreyImage(width: w, height: h, pixels: out)
     }
 }
 
