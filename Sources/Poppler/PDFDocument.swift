@@ -95,9 +95,7 @@ public final class PDFDocument {
         // left; a truncated file has lost objects, so refuse it. Bytes after the last %%EOF that
         // hold no object (padding, a mail footer) are not a lost update: poppler reads past them.
         guard PDFTail.isComplete(data) else { throw PDFError.truncated }
-        let gbytes: OpaquePointer = data.withUnsafeBytes { raw in
-            g_bytes_new(raw.baseAddress, gsize(raw.count))!
-        }
+        let gbytes = Self.sharedBytes(data)
         var error: UnsafeMutablePointer<GError>?
         guard let doc = poppler_document_new_from_bytes(gbytes, nil, &error) else {
             g_bytes_unref(gbytes)
@@ -125,6 +123,17 @@ public final class PDFDocument {
         largestImage = PDFImageSizes.largest(in: data)
     }
 
+    /// `data` as GLib bytes without a copy: the bytes keep the buffer alive and let it go when
+    /// poppler does, so the page workers' documents of one file share one buffer (for a file
+    /// read mapped, the file's pages themselves) instead of a copy each.
+    private static func sharedBytes(_ data: Data) -> OpaquePointer {
+        let buffer = data as NSData
+        let owner = Unmanaged.passRetained(buffer).toOpaque()
+        return g_bytes_new_with_free_func(buffer.bytes, gsize(buffer.length), { owner in
+            if let owner { Unmanaged<NSData>.fromOpaque(owner).release() }
+        }, owner)!
+    }
+
     /// The largest image the file declares (see `PDFImageSizes`), nil when it holds none.
     public let largestImage: PDFImageSizes.Size?
 
@@ -136,7 +145,9 @@ public final class PDFDocument {
     /// The bytes of the file at `path`, or `PDFError.unreadable` naming why not.
     public static func read(path: String) throws -> Data {
         if let problem = FileAccess.problem(readingFile: path) { throw PDFError.unreadable(problem) }
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        // Mapped, not copied: a scanned report is tens of MB, and only the pages being read
+        // need to be in memory.
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw PDFError.unreadable(FileAccess.problem(readingFile: path) ?? "read error")
         }
     }

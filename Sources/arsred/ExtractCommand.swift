@@ -31,8 +31,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Tesseract data folder (default: tesseract's own).")
     var tessdata: String?
 
-    @Flag(help: "Read scanned pages without their running text first, and their running text only on pages holding tables, charts or signatures.")
-    var skim = false
+    @Flag(inversion: .prefixedNo, help: "Read scanned pages without their running text first, and their running text only on pages holding tables, charts or signatures (--no-skim: every scanned page whole).")
+    var skim = true
 
     @Flag(help: "Run every document in this process (no crash isolation).")
     var inProcess = false

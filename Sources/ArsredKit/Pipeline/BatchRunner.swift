@@ -68,7 +68,7 @@ public struct ChildProcessRunner: DocumentRunner {
         p.executableURL = executable
         var args = ["extract", "--child", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
         if let t = options.tessdataPath { args += ["--tessdata", t] }
-        if options.skim { args.append("--skim") }
+        args.append(options.skim ? "--skim" : "--no-skim")
         p.arguments = args + [file.path]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

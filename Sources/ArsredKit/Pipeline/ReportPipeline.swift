@@ -7,12 +7,12 @@ public struct PipelineOptions: Sendable {
     /// Tesseract language(s) and data folder (nil: tesseract's default).
     public var language: String
     public var tessdataPath: String?
-    /// Skim scanned pages at low resolution first and read fully only those that hold something
-    /// extracted. Off by default: tesseract's cost is per text line, not per pixel, so a skim
-    /// costs nearly a full read (see bench/run).
+    /// Read scanned pages without their running text first, and their running text only where
+    /// the page holds something extracted (see `ProseLines`). On by default: running text is
+    /// most of a report's lines and tesseract's cost is per line (measured in bench/run).
     public var skim: Bool
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, language: String = IngestOptions.defaultLanguage, tessdataPath: String? = nil,
-                skim: Bool = false) {
+                skim: Bool = true) {
         self.jobs = max(1, jobs); self.language = language; self.tessdataPath = tessdataPath; self.skim = skim
     }
 }
@@ -37,6 +37,7 @@ public final class ReportPipeline: @unchecked Sendable {
         let metadata = self.metadata
         let mustReadFully: @Sendable (Page) -> Bool = { page in
             metadata.pageHoldsMetadata(page) || TableStage.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page)
+                || SurveyStage.pageShowsAnswerScale(page)
         }
         let ingestOptions = IngestOptions(
             jobs: options.jobs, language: options.language, tessdataPath: options.tessdataPath,

@@ -46,7 +46,7 @@ final class PersistentWorker {
         self.executable = executable
         var args = ["extract", "--worker", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
         if let t = options.tessdataPath { args += ["--tessdata", t] }
-        if options.skim { args.append("--skim") }
+        args.append(options.skim ? "--skim" : "--no-skim")
         self.arguments = args + ["-"]
     }
 
