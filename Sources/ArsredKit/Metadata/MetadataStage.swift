@@ -9,7 +9,9 @@ public struct DocumentMetadata: Sendable, Equatable {
     /// Page numbers of the Comfact signing pages (UNDERSKRIFTSSIDA and its continuations).
     public var signingPages: [Int]
     /// Doubts the stage could not settle (an organisation left empty, and why).
-    public var warnings: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    /// The diagnostics as the contract's strings.
+    public var warnings: [String] { diagnostics.map(\.rendered) }
 }
 
 /// Reads organisation, fiscal year and the Comfact signing metadata from folded page text,
@@ -19,7 +21,6 @@ public struct MetadataStage: Sendable {
     let vocabulary: MetadataVocabulary
 
     public init(vocabulary: MetadataVocabulary) { self.vocabulary = vocabulary }
-    public init() throws { self.vocabulary = try .load() }
 
     public func recognise(pages: [Page]) -> DocumentMetadata {
         let signing = SigningPageReader(vocabulary: vocabulary).read(pages: pages)
@@ -29,7 +30,7 @@ public struct MetadataStage: Sendable {
             fiscalYear: FiscalYearFinder(vocabulary: vocabulary).find(pages: pages),
             signature: signing.signature,
             signingPages: signing.pages,
-            warnings: organisation.warning.map { [$0] } ?? [])
+            diagnostics: organisation.warning.map { [Diagnostic(message: $0)] } ?? [])
     }
 
     /// Cheap test for the ingestion policy: does this page carry metadata read in full?

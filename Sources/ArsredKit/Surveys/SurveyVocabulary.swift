@@ -17,14 +17,6 @@ public struct SurveyVocabulary: Sendable {
     public var questions: [Int: String]
 
     /// Read once per process: the page predicate asks for it on every page.
-    public static func load() throws -> SurveyVocabulary {
-        try cached.get()
-    }
-
-    private static let cached: Result<SurveyVocabulary, Error> = Result {
-        try parse(String(decoding: try PipelineResources.data("surveys.yaml"), as: UTF8.self))
-    }
-
     public static func parse(_ yaml: String) throws -> SurveyVocabulary {
         guard let root = try Yams.load(yaml: yaml) as? [String: Any] else {
             throw SurveyVocabularyError.malformed("top level is not a mapping")
