@@ -25,7 +25,7 @@ public struct CheckRelations: Sendable {
     var relations: [Relation]
 
     /// A rule that does not parse, with the reason.
-    struct RuleError: Error, CustomStringConvertible {
+    struct RuleError: Error, CustomStringConvertible, Equatable {
         var description: String
     }
 
