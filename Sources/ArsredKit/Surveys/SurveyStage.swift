@@ -56,7 +56,7 @@ public enum SurveyStage {
                 result.diagnostics.append(Diagnostic(page: pageNumber, message: "survey chart not readable: \(error)"))
                 continue
             }
-            for chart in charts where chart.bars.count >= 2 {
+            for chart in charts where chart.bars.count >= SurveySettings.questionsInSurvey {
                 chartPages.insert(pageNumber)
                 let at = stream.index(page: pageNumber, atY: chart.top)
                 let ctx = SurveyContext.before(at, in: stream, vocabulary: vocabulary)
@@ -97,8 +97,8 @@ public enum SurveyStage {
         var questions = 0
         for l in page.lines {
             if SurveyText.questionLabel(l.text, vocabulary: vocabulary) != nil { questions += 1 }
-            if questions >= 3 { return true }
-            if l.folded.count < 140, vocabulary.headings.prefix(2).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
+            if questions >= SurveySettings.questionLabelsOnPage { return true }
+            if l.folded.count < SurveySettings.headingLineCharacters, vocabulary.headings.prefix(SurveySettings.titleHeadings).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
                l.text.contains(where: { "–—-".contains($0) }) { return true }
         }
         return false
