@@ -89,7 +89,7 @@ public struct ReviewSite {
         // Pages in order; each with its tables and surveys.
         var pageNumbers = Set(doc.tables.map(\.page))
         for s in doc.indicatorSurveys { if let p = s.page { pageNumbers.insert(p) } }
-        let pageWarnings = Self.warningsByPage(doc.warnings)
+        let pageWarnings = Self.warningsByPage(doc.diagnostics)
         for number in pageNumbers.sorted() {
             let tables = doc.tables.filter { $0.page == number }
             let info = doc.source.pages.first { $0.number == number }
@@ -303,15 +303,10 @@ public struct ReviewSite {
         return out + "</tbody></table>\n"
     }
 
-    /// Warnings that start by naming a page (`page 41: ...`), by page.
-    static func warningsByPage(_ warnings: [String]) -> [Int: [String]] {
+    /// The warnings of diagnostics that name a page, by page.
+    static func warningsByPage(_ diagnostics: [Diagnostic]) -> [Int: [String]] {
         var out: [Int: [String]] = [:]
-        for w in warnings {
-            let folded = w.lowercased()
-            guard folded.hasPrefix("page ") || folded.hasPrefix("sida ") else { continue }
-            let digits = folded.dropFirst(5).prefix { $0.isNumber }
-            if let n = Int(digits) { out[n, default: []].append(w) }
-        }
+        for d in diagnostics { if let page = d.page { out[page, default: []].append(d.rendered) } }
         return out
     }
 

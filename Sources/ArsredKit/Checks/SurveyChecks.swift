@@ -15,10 +15,12 @@ enum SurveyChecks {
 
     /// A question's check from its problems (none: passed), with the warning a failed one gives.
     static func check(table: String, number: Int, rule: String, problems: [String], page: Int, programme: String)
-        -> (check: Check, warning: String?) {
+        -> (check: Check, warning: Diagnostic?) {
         let detail = problems.joined(separator: "; ")
-        let check = Check(table: table, rule: "fraga_\(number): \(rule)", column: "fraga_\(number)", passed: problems.isEmpty, detail: detail)
-        return (check, problems.isEmpty ? nil : "page \(page): survey \(programme) question \(number): \(detail)")
+        let column = "fraga_\(number)"
+        let check = Check(table: table, rule: "\(column): \(rule)", column: column, passed: problems.isEmpty, detail: detail)
+        let warning = Diagnostic(page: page, table: table, column: column, message: "survey \(programme) question \(number): \(detail)")
+        return (check, problems.isEmpty ? nil : warning)
     }
 
     static let barRule = "labels agree with segment widths, colours with the legend, and sum to 100"

@@ -8,82 +8,42 @@ struct TableChecks {
     let doubts: Set<CellDoubt>
     /// Numbers of pages read by OCR (or from plain text): their unconfirmed figures get a warning.
     var uncertainPages: Set<Int> = []
+    let relations: CheckRelations
     var checks: [Check] = []
-    var warnings: [String] = []
-    /// Cells a passing check confirmed: "table/row/column".
-    var confirmed: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    var warnings: [String] { diagnostics.map(\.rendered) }
+    /// Cells a passing check confirmed.
+    var confirmed: Set<CheckedCell> = []
 
-    init(tables: [Table], doubts: Set<CellDoubt>, uncertainPages: Set<Int> = []) {
-        self.tables = tables; self.doubts = doubts; self.uncertainPages = uncertainPages
+    /// Figures are printed rounded to whole units: two readings of one amount differ by up to half a unit.
+    static let printedRounding = 0.5
+    /// Figures of two units (tkr against kr) agree within one unit of the smaller figure's
+    /// rounding plus `printedRounding` per right-hand figure.
+    static let crossUnitSlack = 1.0
+    /// The five-year overview prints the equity ratio in whole percent, rounded from figures
+    /// themselves rounded: within one percentage point of the balance sheet's.
+    static let equityRatioSlack = 1.0
+    /// Figures in a unit above kronor (tkr) are rounded twice on the way to a year-on-year sum:
+    /// they agree within one unit.
+    static let roundedUnitSlack = 1.0
+    /// Year-on-year equity is checked only where at least this many of the overview's years,
+    /// and at least half, bear the relation out (a table read in the wrong columns bears none).
+    static let yearsBearingOut = 2
+    /// A suspect figure is repaired from year-on-year equity only when the pairs it stands in
+    /// leave at most this many units of readings to choose among.
+    static let repairWindow = 4.0
+    /// Wrong digits an OCR misreading may hold: two, or one when several cells are in doubt.
+    static let misreadDigits = 2, misreadDigitsAmongSeveral = 1
+    /// Doubtful figures a warning names before `...`.
+    static let namedDoubtfulFigures = 6
+
+    init(tables: [Table], doubts: Set<CellDoubt>, uncertainPages: Set<Int> = [],
+         relations: CheckRelations = PipelineConfiguration.processChecks) {
+        self.tables = tables; self.doubts = doubts; self.uncertainPages = uncertainPages; self.relations = relations
     }
 
-    struct Term { var table: String?; var key: [String]; var sign: Double; var absolute: Bool; var optional = false }
-    struct Relation {
-        var table: String
-        var rule: String
-        var lhs: [Term]
-        /// Alternatives for the right-hand side; the relation holds when one does.
-        var rhs: [[Term]]
-    }
-
-    /// Parses `a + b - |c| = d || e + f`; a term may name another table (`income_statement.x`)
-    /// and list alternative row keys (`summa_eget_kapital/utgaende_eget_kapital`).
-    static func relation(_ table: String, _ rule: String) -> Relation {
-        func terms(_ s: Substring) -> [Term] {
-            var out: [Term] = []
-            var sign = 1.0
-            for tok in s.split(separator: " ") {
-                if tok == "+" { sign = 1; continue }
-                if tok == "-" { sign = -1; continue }
-                var t = String(tok)
-                let optional = t.hasSuffix("?")
-                if optional { t.removeLast() }
-                let abs = t.hasPrefix("|") && t.hasSuffix("|")
-                if abs { t = String(t.dropFirst().dropLast()) }
-                var tableName: String? = nil
-                if let dot = t.firstIndex(of: ".") { tableName = String(t[..<dot]); t = String(t[t.index(after: dot)...]) }
-                out.append(Term(table: tableName, key: t.split(separator: "/").map(String.init), sign: sign, absolute: abs, optional: optional))
-                sign = 1
-            }
-            return out
-        }
-        let sides = rule.components(separatedBy: " = ")
-        let rhs = sides[1].components(separatedBy: " || ").map { terms(Substring($0)) }
-        return Relation(table: table, rule: rule, lhs: terms(Substring(sides[0])), rhs: rhs)
-    }
-
-    static let relations: [Relation] = [
-        ("income_statement", "verksamhetens_intakter - |verksamhetens_kostnader| = resultat"),
-        ("income_statement", "resultat + finansiella_intakter - |finansiella_kostnader| = resultat_efter_finansiella_poster"),
-        ("income_statement", "arets_resultat = resultat_efter_finansiella_poster"),
-        ("balance_sheet", "fordringar + kassa_och_bank = summa_omsattningstillgangar"),
-        ("balance_sheet", "summa_omsattningstillgangar = summa_tillgangar || summa_omsattningstillgangar + summa_anlaggningstillgangar"),
-        ("balance_sheet", "arets_resultat + ovrigt_eget_kapital = summa_eget_kapital/summa_utgaende_eget_kapital"),
-        ("balance_sheet", "arets_resultat + ingaende_eget_kapital = utgaende_eget_kapital/summa_eget_kapital"),
-        ("balance_sheet", "summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital + kortfristiga_skulder = summa_eget_kapital_avsattningar_och_skulder"),
-        ("balance_sheet", "summa_tillgangar = summa_eget_kapital_avsattningar_och_skulder"),
-        ("balance_sheet", "arets_resultat = income_statement.arets_resultat"),
-        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster = medel_fran_verksamheten_fore_forandring_av_rorelsekapital"),
-        ("cash_flow", "medel_fran_verksamheten_fore_forandring_av_rorelsekapital + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
-        ("cash_flow", "kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten + kassaflode_fran_investeringsverksamheten + kassaflode_fran_finansieringsverksamheten = arets_kassaflode"),
-        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder = kassaflode_fran_den_lopande_verksamheten/kassaflode_for_den_lopande_verksamheten"),
-        ("cash_flow", "arets_resultat + justering_for_ej_likviditetspaverkande_poster? + okning_minskning_kortfristiga_fordringar + okning_minskning_kortfristiga_skulder + kassaflode_fran_investeringsverksamheten? + kassaflode_fran_finansieringsverksamheten? = arets_kassaflode"),
-        ("cash_flow", "likvida_medel_vid_arets_borjan + arets_kassaflode = likvida_medel_vid_arets_slut"),
-        ("cash_flow", "likvida_medel_vid_arets_slut = balance_sheet.kassa_och_bank"),
-        ("cash_flow", "arets_resultat = income_statement.arets_resultat"),
-        ("operating_statement", "verksamhetens_intakter/intakt/intakter - |verksamhetens_kostnader/nettokostnad/kostnader| = resultat"),
-        ("operating_statement", "resultat = income_statement.arets_resultat"),
-        ("operating_statement", "utgaende_eget_kapital = balance_sheet.summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital"),
-        ("operating_statement", "likvida_medel = balance_sheet.kassa_och_bank"),
-        ("balance_requirement", "arets_resultat_enligt_resultatrakningen = income_statement.arets_resultat"),
-        ("balance_requirement", "arets_resultat_enligt_resultatrakningen - samtliga_realisationsvinster + realisationsvinster_enligt_undantagsmojlighet + realisationsforluster_enligt_undantagsmojlighet + orealiserade_vinster_och_forluster_i_vardepapper + aterforing_av_orealiserade_vinster_och_forluster_i_vardepapper = arets_resultat_efter_balanskravsjusteringar"),
-        ("balance_requirement", "arets_resultat_efter_balanskravsjusteringar - reservering_av_medel_till_resultatutjamningsreserv + anvandning_av_medel_fran_resultatutjamningsreserv = arets_balanskravsresultat/balanskravsresultat"),
-        ("balance_requirement", "arets_resultat_enligt_resultatrakningen = balanskravsresultat"),
-        ("five_year_overview", "verksamhetens_intakter = income_statement.verksamhetens_intakter || income_statement.verksamhetens_intakter + income_statement.finansiella_intakter"),
-        ("five_year_overview", "verksamhetens_kostnader = |income_statement.verksamhetens_kostnader| || |income_statement.verksamhetens_kostnader| + |income_statement.finansiella_kostnader|"),
-        ("five_year_overview", "arets_resultat = income_statement.arets_resultat"),
-        ("five_year_overview", "eget_kapital = balance_sheet.summa_eget_kapital/utgaende_eget_kapital/summa_utgaende_eget_kapital"),
-    ].map { relation($0.0, $0.1) }
+    typealias Term = CheckRelations.Term
+    typealias Relation = CheckRelations.Relation
 
     func table(_ id: String) -> Table? { tables.first { $0.id == id } }
 
@@ -92,7 +52,10 @@ struct TableChecks {
         switch unit { case "tkr": 1000; case "mnkr": 1_000_000; default: 1 }
     }
 
-    struct Cell { var table: String; var row: String; var column: String; var value: Double; var sign: Double; var absolute: Bool }
+    struct Cell {
+        var table: String; var row: String; var column: String; var value: Double; var sign: Double; var absolute: Bool
+        var checked: CheckedCell { CheckedCell(table: table, row: row, column: column) }
+    }
 
     /// Resolves a term in `column`: nil when the row or value is missing.
     func resolve(_ t: Term, in home: String, column: String) -> Cell? {
@@ -108,7 +71,7 @@ struct TableChecks {
     }
 
     mutating func run() {
-        for rel in Self.relations {
+        for rel in relations.relations {
             guard let home = table(rel.table) else { continue }
             for column in home.columns where !column.hasPrefix("deviation:") {
                 evaluate(rel, home: home, column: column)
@@ -124,12 +87,12 @@ struct TableChecks {
 
     /// How well one reading of a table agrees with its own arithmetic in one column: the
     /// relations it states there, passed minus twice failed (for choosing between readings).
-    static func balance(of table: Table, column: String) -> Int {
-        var c = TableChecks(tables: [table], doubts: [])
+    static func balance(of table: Table, column: String, relations: CheckRelations = PipelineConfiguration.processChecks) -> Int {
+        var c = TableChecks(tables: [table], doubts: [], relations: relations)
         if column.hasPrefix("deviation:") {
             c.deviations()
         } else {
-            for rel in relations where rel.table == table.id { c.evaluate(rel, home: table, column: column) }
+            for rel in relations.relations where rel.table == table.id { c.evaluate(rel, home: table, column: column) }
             if table.id.hasPrefix("note_") { c.noteSums() }
         }
         let own = c.checks.filter { $0.column == column }
@@ -162,15 +125,17 @@ struct TableChecks {
         let l = sum(lcells, scale: scale)
         // Figures in tkr against kronor: the rounding of the smaller unit.
         let crossUnit = (lcells + tried.flatMap(\.cells)).contains { scale($0) != 1 }
-        let tolerance = crossUnit ? 1.0 + 0.5 * Double(tried[0].cells.count) : 0.5
+        let tolerance = crossUnit ? Self.crossUnitSlack + Self.printedRounding * Double(tried[0].cells.count) : Self.printedRounding
         if let hit = tried.first(where: { abs($0.value - l) <= tolerance }) {
-            checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: true))
-            for c in lcells + hit.cells { confirmed.insert("\(c.table)/\(c.row)/\(c.column)") }
+            let cells = (lcells + hit.cells).map(\.checked)
+            checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: true, cells: Self.unique(cells)))
+            confirmed.formUnion(cells)
             return
         }
         let r = tried[0]
         let detail = "\(format(l)) != \(format(r.value))"
-        checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: false, detail: detail))
+        checks.append(Check(table: rel.table, rule: rel.rule, column: column, passed: false, detail: detail,
+                            cells: Self.unique((lcells + tried.flatMap(\.cells)).map(\.checked))))
         if !crossUnit { correct(rel: rel, cells: lcells, rhs: r.cells, column: column) }
     }
 
@@ -187,7 +152,7 @@ struct TableChecks {
         }
         guard plausible.count == 1, let i = plausible.first else { return nil }
         if candidates.count == 1 { return i }
-        return plausibleRepair(candidates[i].read, candidates[i].solved, wrongDigits: 1) ? i : nil
+        return plausibleRepair(candidates[i].read, candidates[i].solved, wrongDigits: misreadDigitsAmongSeveral) ? i : nil
     }
 
     mutating func correct(rel: Relation, cells lhs: [Cell], rhs: [Cell], column: String) {
@@ -216,7 +181,9 @@ struct TableChecks {
         var d = tables[ti].rows[ri].derivedFrom ?? [:]
         d[column] = rule
         tables[ti].rows[ri].derivedFrom = d
-        warnings.append("\(tables[ti].id): \(tables[ti].rows[ri].key) \(column) read as \(format(old)) (in doubt), set to \(format(value)) from \(rule)")
+        let row = tables[ti].rows[ri].key
+        diagnostics.append(Diagnostic(table: tables[ti].id, row: row, column: column,
+                                      message: "\(row) \(column) read as \(format(old)) (in doubt), set to \(format(value)) from \(rule)"))
     }
 
     /// A deviation column against its budget and outcome: outcome - budget, or budget - outcome
@@ -231,11 +198,12 @@ struct TableChecks {
                     guard let d = row.values[dcol], let b = row.values[bcol], let o = row.values[ocol] else { continue }
                     let costs = row.key.contains("kostnad") && o >= 0
                     let expected = costs ? b - o : o - b
-                    let passed = abs(expected - d) <= 0.5
+                    let passed = abs(expected - d) <= Self.printedRounding
                     let rule = costs ? "\(row.key): budget - utfall = avvikelse" : "\(row.key): utfall - budget = avvikelse"
+                    let cells = [dcol, bcol, ocol].map { CheckedCell(table: t.id, row: row.key, column: $0) }
                     checks.append(Check(table: t.id, rule: rule, column: dcol, passed: passed,
-                                        detail: passed ? "" : "\(format(d)) != \(format(expected))"))
-                    if passed { for c in [dcol, bcol, ocol] { confirmed.insert("\(t.id)/\(row.key)/\(c)") } }
+                                        detail: passed ? "" : "\(format(d)) != \(format(expected))", cells: cells))
+                    if passed { confirmed.formUnion(cells) }
                 }
             }
         }
@@ -243,7 +211,7 @@ struct TableChecks {
 
     /// An OCR misreading changes few digits: a correction that rewrites the number is no repair.
     /// A sign lost or gained, up to `wrongDigits` digits read wrong, or one digit too many or too few.
-    static func plausibleRepair(_ read: Double, _ solved: Double, wrongDigits: Int = 2) -> Bool {
+    static func plausibleRepair(_ read: Double, _ solved: Double, wrongDigits: Int = misreadDigits) -> Bool {
         guard read.isFinite, solved.isFinite else { return false }
         if read == -solved { return true }
         let a = String(Int(abs(read))), b = String(Int(abs(solved)))
@@ -256,6 +224,12 @@ struct TableChecks {
         let (long, short) = a.count > b.count ? (Array(a), Array(b)) : (Array(b), Array(a))
         guard long.count == short.count + 1 else { return false }
         return long.indices.contains { i in var l = long; l.remove(at: i); return l == short }
+    }
+
+    /// In first-named order, each once.
+    static func unique(_ cells: [CheckedCell]) -> [CheckedCell] {
+        var seen: Set<CheckedCell> = []
+        return cells.filter { seen.insert($0).inserted }
     }
 
     func format(_ v: Double) -> String {
@@ -275,13 +249,13 @@ struct TableChecks {
                 let vals = items.compactMap { $0.values[column] }
                 guard !vals.isEmpty else { continue }
                 let s = vals.reduce(0, +)
-                let passed = abs(s - tv) <= 0.5
+                let passed = abs(s - tv) <= Self.printedRounding
                 let rule = "sum(rows) = \(total.key)"
+                let cells = (items.filter { $0.values[column] != nil } + [total]).map { CheckedCell(table: t.id, row: $0.key, column: column) }
                 checks.append(Check(table: t.id, rule: rule, column: column, passed: passed,
-                                    detail: passed ? "" : "\(format(s)) != \(format(tv))"))
+                                    detail: passed ? "" : "\(format(s)) != \(format(tv))", cells: Self.unique(cells)))
                 if passed {
-                    for r in items where r.values[column] != nil { confirmed.insert("\(t.id)/\(r.key)/\(column)") }
-                    confirmed.insert("\(t.id)/\(total.key)/\(column)")
+                    confirmed.formUnion(cells)
                 } else {
                     let doubtful = items.filter { r in inDoubt(t.id, r.key, column) && r.values[column] != nil }
                     let candidates = doubtful.map { r in (read: r.values[column]!, solved: r.values[column]! + (tv - s)) }
@@ -306,19 +280,17 @@ struct TableChecks {
                 let financial = st.rows.first { $0.key == row.key.replacingOccurrences(of: "verksamhetens_", with: "finansiella_") && $0.key != row.key }
                 for column in note.columns {
                     guard let nv = total.values[column], let sv = row.values[column] else { continue }
-                    var passed = abs(abs(nv) - abs(sv)) <= 0.5
+                    var passed = abs(abs(nv) - abs(sv)) <= Self.printedRounding
                     var rule = "\(total.key) = |\(st.id).\(row.key)|"
-                    if !passed, let f = financial, let fv = f.values[column], abs(abs(nv) - abs(sv) - abs(fv)) <= 0.5 {
+                    var cells = [CheckedCell(table: note.id, row: total.key, column: column), CheckedCell(table: st.id, row: row.key, column: column)]
+                    if !passed, let f = financial, let fv = f.values[column], abs(abs(nv) - abs(sv) - abs(fv)) <= Self.printedRounding {
                         passed = true
                         rule += " + |\(st.id).\(f.key)|"
-                        confirmed.insert("\(st.id)/\(f.key)/\(column)")
+                        cells.append(CheckedCell(table: st.id, row: f.key, column: column))
                     }
                     checks.append(Check(table: note.id, rule: rule, column: column, passed: passed,
-                                        detail: passed ? "" : "\(format(nv)) != \(format(sv))"))
-                    if passed {
-                        confirmed.insert("\(note.id)/\(total.key)/\(column)")
-                        confirmed.insert("\(st.id)/\(row.key)/\(column)")
-                    }
+                                        detail: passed ? "" : "\(format(nv)) != \(format(sv))", cells: cells))
+                    if passed { confirmed.formUnion(cells) }
                 }
             }
         }
@@ -331,13 +303,17 @@ struct TableChecks {
         let equityKeys = ["summa_eget_kapital", "utgaende_eget_kapital", "summa_utgaende_eget_kapital"]
         for column in fy.columns {
             guard let s = row.values[column],
-                  let eq = bs.rows.first(where: { equityKeys.contains($0.key) && $0.values[column] != nil })?.values[column],
+                  let equity = bs.rows.first(where: { equityKeys.contains($0.key) && $0.values[column] != nil }),
+                  let eq = equity.values[column],
                   let ta = bs.rows.first(where: { $0.key == "summa_tillgangar" })?.values[column], ta != 0 else { continue }
             let expected = 100 * eq / ta
-            let passed = abs(expected - s) <= 1.0
+            let passed = abs(expected - s) <= Self.equityRatioSlack
+            let cells = [CheckedCell(table: fy.id, row: "soliditet", column: column), CheckedCell(table: bs.id, row: equity.key, column: column),
+                         CheckedCell(table: bs.id, row: "summa_tillgangar", column: column)]
             checks.append(Check(table: fy.id, rule: "soliditet = round(100 * balance_sheet.eget_kapital / summa_tillgangar)",
-                                column: column, passed: passed, detail: passed ? "" : "\(format(s)) != \(String(format: "%.1f", expected))"))
-            if passed { confirmed.insert("\(fy.id)/soliditet/\(column)") }
+                                column: column, passed: passed, detail: passed ? "" : "\(format(s)) != \(String(format: "%.1f", expected))",
+                                cells: cells))
+            if passed { confirmed.insert(cells[0]) }
         }
     }
 
@@ -349,7 +325,7 @@ struct TableChecks {
               let ek = tables[ti].rows.firstIndex(where: { $0.key == "eget_kapital" }),
               let ar = tables[ti].rows.firstIndex(where: { $0.key == "arets_resultat" }) else { return }
         let t = tables[ti]
-        let tolerance = t.unit == "kr" ? 0.5 : 1.0
+        let tolerance = t.unit == "kr" ? Self.printedRounding : Self.roundedUnitSlack
         let rule = "eget_kapital(previous year) + arets_resultat = eget_kapital"
         struct Pair { var year: String; var previous: String; var gap: Double }
         let pairs = t.columns.compactMap { c -> Pair? in
@@ -358,15 +334,17 @@ struct TableChecks {
             return Pair(year: c, previous: String(y - 1), gap: e0 + r - e1)
         }
         let holding = pairs.filter { abs($0.gap) <= tolerance }.count
-        guard holding >= 2, holding * 2 >= pairs.count else { return }
+        guard holding >= Self.yearsBearingOut, holding * 2 >= pairs.count else { return }
         var suspects: [(row: Int, column: String)] = []
         for p in pairs {
             let passed = abs(p.gap) <= tolerance
-            checks.append(Check(table: t.id, rule: rule, column: p.year, passed: passed,
-                                detail: passed ? "" : "\(format(p.gap + t.rows[ek].values[p.year]!)) != \(format(t.rows[ek].values[p.year]!))"))
             let cells = [(ek, p.year), (ek, p.previous), (ar, p.year)]
+            let checked = cells.map { CheckedCell(table: t.id, row: t.rows[$0.0].key, column: $0.1) }
+            checks.append(Check(table: t.id, rule: rule, column: p.year, passed: passed,
+                                detail: passed ? "" : "\(format(p.gap + t.rows[ek].values[p.year]!)) != \(format(t.rows[ek].values[p.year]!))",
+                                cells: checked))
             if passed {
-                for (r, c) in cells { confirmed.insert("\(t.id)/\(t.rows[r].key)/\(c)") }
+                confirmed.formUnion(checked)
             } else {
                 for (r, c) in cells where inDoubt(t.id, t.rows[r].key, c) && !suspects.contains(where: { $0 == (r, c) }) { suspects.append((r, c)) }
             }
@@ -382,9 +360,9 @@ struct TableChecks {
                 let centre = r == ar ? e1 - e0 : (p.year == c ? e0 + res : e1 - res)
                 lo = max(lo, centre - tolerance); hi = min(hi, centre + tolerance)
             }
-            guard lo <= hi, hi - lo <= 4 else { continue }
+            guard lo <= hi, hi - lo <= Self.repairWindow else { continue }
             let plausible = stride(from: lo.rounded(.up), through: hi.rounded(.down), by: 1).filter {
-                Self.plausibleRepair(read, $0, wrongDigits: suspects.count == 1 ? 2 : 1)
+                Self.plausibleRepair(read, $0, wrongDigits: suspects.count == 1 ? Self.misreadDigits : Self.misreadDigitsAmongSeveral)
             }
             if plausible.count == 1 { found.append((r, c, plausible[0])) }
         }
@@ -400,16 +378,17 @@ struct TableChecks {
             var unconfirmed: [String] = []
             for r in t.rows {
                 for (c, _) in r.values {
-                    let id = "\(t.id)/\(r.key)/\(c)"
-                    if confirmed.contains(id) { continue }
+                    if confirmed.contains(CheckedCell(table: t.id, row: r.key, column: c)) { continue }
                     if doubts.contains(where: { $0.table == t.id && $0.row == r.key && $0.column == c }) { doubtful.append("\(r.key) \(c)") }
                     else if uncertainPages.contains(t.page) { unconfirmed.append("\(r.key) \(c)") }
                 }
             }
+            let named = Self.namedDoubtfulFigures
             if !doubtful.isEmpty {
-                warnings.append("\(t.id): figures read with doubt and not confirmed by any check: \(doubtful.prefix(6).joined(separator: ", "))\(doubtful.count > 6 ? ", ..." : "")")
+                diagnostics.append(Diagnostic(table: t.id, message: "figures read with doubt and not confirmed by any check: "
+                    + doubtful.prefix(named).joined(separator: ", ") + (doubtful.count > named ? ", ..." : "")))
             } else if !unconfirmed.isEmpty {
-                warnings.append("\(t.id): \(unconfirmed.count) OCR-read figure(s) not confirmed by any check")
+                diagnostics.append(Diagnostic(table: t.id, message: "\(unconfirmed.count) OCR-read figure(s) not confirmed by any check"))
             }
         }
     }

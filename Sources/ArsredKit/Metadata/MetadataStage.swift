@@ -9,7 +9,9 @@ public struct DocumentMetadata: Sendable, Equatable {
     /// Page numbers of the Comfact signing pages (UNDERSKRIFTSSIDA and its continuations).
     public var signingPages: [Int]
     /// Doubts the stage could not settle (an organisation left empty, and why).
-    public var warnings: [String] = []
+    public var diagnostics: [Diagnostic] = []
+    /// The diagnostics as the contract's strings.
+    public var warnings: [String] { diagnostics.map(\.rendered) }
 }
 
 /// Reads organisation, fiscal year and the Comfact signing metadata from folded page text,
@@ -19,7 +21,6 @@ public struct MetadataStage: Sendable {
     let vocabulary: MetadataVocabulary
 
     public init(vocabulary: MetadataVocabulary) { self.vocabulary = vocabulary }
-    public init() throws { self.vocabulary = try .load() }
 
     public func recognise(pages: [Page]) -> DocumentMetadata {
         let signing = SigningPageReader(vocabulary: vocabulary).read(pages: pages)
@@ -29,7 +30,7 @@ public struct MetadataStage: Sendable {
             fiscalYear: FiscalYearFinder(vocabulary: vocabulary).find(pages: pages),
             signature: signing.signature,
             signingPages: signing.pages,
-            warnings: organisation.warning.map { [$0] } ?? [])
+            diagnostics: organisation.warning.map { [Diagnostic(message: $0)] } ?? [])
     }
 
     /// Cheap test for the ingestion policy: does this page carry metadata read in full?
@@ -38,8 +39,18 @@ public struct MetadataStage: Sendable {
     }
 }
 
+/// Edits per letter the metadata stage lets a word be off its vocabulary form.
+enum MetadataSlips {
+    /// A word of the vocabulary (a title, a role): one slip in seven letters.
+    static let word = 0.15
+    /// A signing page's field names (`Namn`, `Titel`) are short: one slip in four letters.
+    static let fieldName = 0.25
+    /// `Tid` is three letters: one slip.
+    static let timeField = 0.34
+}
+
 /// True when the folded word is within OCR reach of one of `targets` (edit distance scaled by length).
-func fuzzyIs(_ folded: some StringProtocol, _ targets: [String], tolerance: Double = 0.15) -> Bool {
+func fuzzyIs(_ folded: some StringProtocol, _ targets: [String], tolerance: Double = MetadataSlips.word) -> Bool {
     targets.contains { t in
         let allowed = max(1, Int((Double(t.count) * tolerance).rounded(.down)))
         return abs(folded.count - t.count) <= allowed && Fuzzy.distance(folded, t) <= allowed
@@ -48,6 +59,15 @@ func fuzzyIs(_ folded: some StringProtocol, _ targets: [String], tolerance: Doub
 
 struct FiscalYearFinder {
     let vocabulary: MetadataVocabulary
+
+    /// Votes for a year: a report title opening a line of the cover (its first `coverPages`),
+    /// opening a line elsewhere, mentioned in running text; and a page's latest balance date.
+    static let coverTitleVote = 8.0, lineTitleVote = 2.0, mentionVote = 0.5, closingDateVote = 1.0
+    static let coverPages = 2
+    /// The year follows its title within this many words (`Årsredovisning för 2023`).
+    static let wordsToYear = 2
+    /// Years a report can be of.
+    static let years = 1990...2099
 
     func find(pages: [Page]) -> Int? {
         var votes: [Int: Double] = [:]
@@ -58,8 +78,8 @@ struct FiscalYearFinder {
                 for (i, w) in words.enumerated() where fuzzyIs(w, vocabulary.reportTitles) {
                     // A title ("Årsredovisning 2023" opening a line, most of all on the cover)
                     // counts more than a mention in running text ("i årsredovisning 2022 framgick").
-                    let weight = i == 0 ? (page.number <= 2 ? 8.0 : 2.0) : 0.5
-                    if let y = words.dropFirst(i + 1).prefix(2).lazy.compactMap(Self.year).first {
+                    let weight = i == 0 ? (page.number <= Self.coverPages ? Self.coverTitleVote : Self.lineTitleVote) : Self.mentionVote
+                    if let y = words.dropFirst(i + 1).prefix(Self.wordsToYear).lazy.compactMap(Self.year).first {
                         votes[y, default: 0] += weight
                     }
                 }
@@ -68,7 +88,7 @@ struct FiscalYearFinder {
                     if let y = Self.year(w) { closingYears.append(y) }
                 }
             }
-            if let latest = closingYears.max() { votes[latest, default: 0] += 1 }
+            if let latest = closingYears.max() { votes[latest, default: 0] += Self.closingDateVote }
         }
         if let y = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key { return y }
         return pages.lazy.compactMap(Self.firstDateYear).first
@@ -86,7 +106,7 @@ struct FiscalYearFinder {
     }
 
     static func year(_ s: some StringProtocol) -> Int? {
-        guard s.count == 4, let y = Int(s), (1990...2099).contains(y) else { return nil }
+        guard s.count == 4, let y = Int(s), years.contains(y) else { return nil }
         return y
     }
 }
@@ -102,8 +122,8 @@ struct SigningPageReader {
         for line in page.lines {
             let first = line.folded.split(separator: "_").first ?? ""
             if fuzzyIs(first, [v.page]) { return true }
-            if fuzzyIs(first, [v.name], tolerance: 0.25) && line.text.contains(":") { names += 1 }
-            if fuzzyIs(first, [v.time], tolerance: 0.34) && Self.timestamp(in: line.text) != nil { times += 1 }
+            if fuzzyIs(first, [v.name], tolerance: MetadataSlips.fieldName) && line.text.contains(":") { names += 1 }
+            if fuzzyIs(first, [v.time], tolerance: MetadataSlips.timeField) && Self.timestamp(in: line.text) != nil { times += 1 }
         }
         return names > 0 && times > 0
     }
@@ -133,13 +153,13 @@ struct SigningPageReader {
                 let first = folded.split(separator: "_").first ?? ""
                 guard let colon = text.firstIndex(of: ":") else { continue }
                 let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                if fuzzyIs(first, [v.name], tolerance: 0.25) {
+                if fuzzyIs(first, [v.name], tolerance: MetadataSlips.fieldName) {
                     flush()
                     current = Signatory(name: value, role: nil, signedAt: nil)
-                } else if fuzzyIs(first, [v.title], tolerance: 0.25), current != nil {
+                } else if fuzzyIs(first, [v.title], tolerance: MetadataSlips.fieldName), current != nil {
                     let role = value.split(separator: ",", maxSplits: 1).first.map { String($0).trimmingCharacters(in: .whitespaces) }
                     current?.role = role.map(restoredRole)
-                } else if fuzzyIs(first, [v.time], tolerance: 0.34), current != nil {
+                } else if fuzzyIs(first, [v.time], tolerance: MetadataSlips.timeField), current != nil {
                     current?.signedAt = Self.timestamp(in: text)
                 }
             }

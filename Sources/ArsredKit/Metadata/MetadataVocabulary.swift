@@ -18,17 +18,6 @@ public struct MetadataVocabulary: Decodable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case organisationWords, reportTitles, signing, roles, words }
 
-    /// Read once per process, like the table and survey vocabularies.
-    public static func load() throws -> MetadataVocabulary {
-        try cached.get()
-    }
-
-    private static let cached: Result<MetadataVocabulary, Error> = Result {
-        var v = try PipelineResources.yaml(MetadataVocabulary.self, "metadata.yaml")
-        v.places = try PipelineResources.yaml(PlaceVocabulary.self, "places.yaml")
-        return v
-    }
-
     /// The word as it should read, when the vocabulary knows it (`Ordforande` -> `Ordförande`).
     func restored(_ word: String) -> String {
         let f = FoldedText.fold(word)

@@ -33,6 +33,8 @@ struct OrganisationFinder {
     /// Two names whose weights are this close (the second at least this share of the first)
     /// leave the document without an organisation: joint minutes, a compilation.
     static let ambiguousShare = 0.7
+    /// A place name in the genitive (`Norrsjös`) has at least this many letters, its `s` included.
+    static let genitiveLetters = 4
     /// At most this many words after `Samordningsförbundet` belong to the name.
     static let maxNameWords = 5
 
@@ -185,7 +187,7 @@ struct OrganisationFinder {
     func genitiveName(_ tokens: [String], at i: Int) -> (words: [String], ownLine: Bool)? {
         guard i > 0 else { return nil }
         let prev = tokens[i - 1]
-        guard let c = prev.first, c.isUppercase, prev.count >= 4, prev.hasSuffix("s"),
+        guard let c = prev.first, c.isUppercase, prev.count >= Self.genitiveLetters, prev.hasSuffix("s"),
               prev.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
         var words = [restoredName(prev)]
         if i > 1, let q = places.known(tokens[i - 2]), places.qualifiers.contains(q) { words.insert(q, at: 0) }

@@ -2,6 +2,17 @@
 /// columns; a positioned line that spans both is cut where the gap between words is wide, and
 /// each piece is read with the column it starts in.
 enum TextColumns {
+    /// A piece starting past this share of the page's width is the right column's (a left
+    /// column's lines may run a little past the middle).
+    static let rightColumnFrom = 0.45
+    /// Key words closer than the page's width over this (a fifth of it) open one column, not two.
+    static let columnsAcross = 5.0
+    /// A line is cut this many points left of a column's key word (the word's box starts late).
+    static let cutMargin = 4.0
+    /// Words further apart than this many character widths (half the line's height each) stand
+    /// in different columns.
+    static let columnGapCharacters = 4.0, characterWidthPerHeight = 0.5
+
     /// The page's text as a sequence of line texts: left column top to bottom, then the next.
     /// Position-less pages come back in their printed line order.
     static func readingOrder(_ page: Page) -> [String] {
@@ -17,7 +28,7 @@ enum TextColumns {
             return pieces.sorted { ($0.y, $0.x) < ($1.y, $1.x) }.map(\.text)
         }
         // Columns: pieces starting in the right half of the page belong to the right column.
-        let mid = width * 0.45
+        let mid = width * rightColumnFrom
         let left = pieces.filter { $0.x < mid }.sorted { $0.y < $1.y }
         let right = pieces.filter { $0.x >= mid }.sorted { $0.y < $1.y }
         return (left + right).map(\.text)
@@ -29,14 +40,14 @@ enum TextColumns {
     static func readingOrder(_ page: Page, columnsOpenedBy key: String) -> [String] {
         guard page.hasPositions else { return page.lines.map(\.text) }
         let starts = page.lines.flatMap(\.words)
-            .filter { fuzzyIs($0.folded, [key], tolerance: 0.25) }
+            .filter { fuzzyIs($0.folded, [key], tolerance: MetadataSlips.fieldName) }
             .compactMap { $0.box?.x0 }
-        // Column starts: x positions of key words, merged when closer than a fifth of the page.
+        // Column starts: x positions of key words, merged when close.
         let pageWidth = page.width ?? (starts.max() ?? 0) * 2
         var columns: [Double] = []
-        for x in starts.sorted() where columns.last.map({ x - $0 > pageWidth / 5 }) ?? true { columns.append(x) }
+        for x in starts.sorted() where columns.last.map({ x - $0 > pageWidth / columnsAcross }) ?? true { columns.append(x) }
         guard columns.count > 1 else { return readingOrder(page) }
-        let cuts = columns.dropFirst().map { $0 - 4 }
+        let cuts = columns.dropFirst().map { $0 - cutMargin }
         var pieces: [[(y: Double, text: String)]] = Array(repeating: [], count: columns.count)
         for line in page.lines {
             var parts: [[Word]] = Array(repeating: [], count: columns.count)
@@ -57,8 +68,8 @@ enum TextColumns {
         var current: [Word] = []
         for w in line.words {
             if let prev = current.last?.box, let b = w.box {
-                let charWidth = max(prev.height * 0.5, 1)
-                if b.x0 - prev.x1 > 4 * charWidth {
+                let charWidth = max(prev.height * characterWidthPerHeight, 1)
+                if b.x0 - prev.x1 > columnGapCharacters * charWidth {
                     out.append(current); current = []
                 }
             }

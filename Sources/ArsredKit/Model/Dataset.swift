@@ -11,7 +11,15 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
     public var tables: [Table] = []
     public var indicatorSurveys: [IndicatorSurvey] = []
     public var checks: [Check] = []
-    public var warnings: [String] = []
+    /// The warnings as the stages raised them (added to v1: each with its page, table, row and
+    /// column where known); `warnings` holds them rendered, as the contract's strings.
+    public var diagnostics: [Diagnostic] = []
+    /// The contract's warning strings, rendered from `diagnostics`. Set, each becomes a
+    /// diagnostic without a place (hand data, tests).
+    public var warnings: [String] {
+        get { diagnostics.map(\.rendered) }
+        set { diagnostics = newValue.map(Diagnostic.init(rendered:)) }
+    }
     /// What made this document (added to v1; absent in hand data and older outputs).
     public var producer: Producer?
 
@@ -19,7 +27,7 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, source, organisation, organisationKey, fiscalYear, signature,
-             tables, indicatorSurveys, checks, warnings, producer
+             tables, indicatorSurveys, checks, warnings, diagnostics, producer
     }
 
     // Absent optionals are written as null: readers can tell "not found" from "not looked for".
@@ -35,6 +43,10 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
         try c.encode(indicatorSurveys, forKey: .indicatorSurveys)
         try c.encode(checks, forKey: .checks)
         try c.encode(warnings, forKey: .warnings)
+        // Only where a diagnostic knows more than its string: hand data stays as it was written.
+        if diagnostics.contains(where: { $0 != Diagnostic(rendered: $0.rendered) }) {
+            try c.encode(diagnostics, forKey: .diagnostics)
+        }
         try c.encodeIfPresent(producer, forKey: .producer)
     }
 
@@ -49,7 +61,11 @@ public struct DatasetDocument: Codable, Sendable, Equatable {
         tables = try c.decodeIfPresent([Table].self, forKey: .tables) ?? []
         indicatorSurveys = try c.decodeIfPresent([IndicatorSurvey].self, forKey: .indicatorSurveys) ?? []
         checks = try c.decodeIfPresent([Check].self, forKey: .checks) ?? []
-        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        if let typed = try c.decodeIfPresent([Diagnostic].self, forKey: .diagnostics) {
+            diagnostics = typed
+        } else {
+            warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        }
         producer = try c.decodeIfPresent(Producer.self, forKey: .producer)
     }
 }
@@ -178,9 +194,32 @@ public struct Check: Codable, Sendable, Equatable {
     public var column: String?
     public var passed: Bool
     public var detail: String
-    public init(table: String, rule: String, column: String?, passed: Bool, detail: String = "") {
+    /// The figures the check read (added to v1; empty in hand data and older outputs).
+    public var cells: [CheckedCell]
+    public init(table: String, rule: String, column: String?, passed: Bool, detail: String = "", cells: [CheckedCell] = []) {
         self.table = table; self.rule = rule; self.column = column; self.passed = passed; self.detail = detail
+        self.cells = cells
     }
+
+    enum CodingKeys: String, CodingKey { case table, rule, column, passed, detail, cells }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        table = try c.decode(String.self, forKey: .table)
+        rule = try c.decode(String.self, forKey: .rule)
+        column = try c.decodeIfPresent(String.self, forKey: .column)
+        passed = try c.decode(Bool.self, forKey: .passed)
+        detail = try c.decodeIfPresent(String.self, forKey: .detail) ?? ""
+        cells = try c.decodeIfPresent([CheckedCell].self, forKey: .cells) ?? []
+    }
+}
+
+/// One figure a check read: a table's row in one column.
+public struct CheckedCell: Codable, Sendable, Hashable {
+    public var table: String
+    public var row: String
+    public var column: String
+    public init(table: String, row: String, column: String) { self.table = table; self.row = row; self.column = column }
 }
 
 /// The six answer categories of the national indicator survey, in printed order.

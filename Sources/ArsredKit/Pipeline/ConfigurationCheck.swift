@@ -23,20 +23,9 @@ public enum ConfigurationCheck {
                 throw ConfigurationError("\(url.path): \(YAMLProblem.describe(error))")
             }
         }
-        func decodes(_ file: String, _ load: () throws -> Void) throws {
-            do { try load() } catch let e as PipelineResourceError { throw ConfigurationError(e.description) } catch {
-                throw ConfigurationError("\(dir.appendingPathComponent(file).path): \(YAMLProblem.describe(error))")
-            }
+        do { _ = try PipelineConfiguration.load() } catch let e as ConfigurationError { throw e } catch {
+            throw ConfigurationError("\(error)")
         }
-        try decodes("metadata.yaml") { _ = try MetadataVocabulary.load() }
-        try decodes("tables.yaml") {
-            _ = try YAMLDecoder().decode(TableVocabulary.File.self, from: try PipelineResources.data("tables.yaml"))
-        }
-        try decodes("lexicon.yaml") {
-            _ = try YAMLDecoder().decode(TableVocabulary.LexiconFile.self, from: try PipelineResources.data("lexicon.yaml"))
-        }
-        try decodes("tables.yaml") { _ = try TableVocabulary.load() }
-        try decodes("surveys.yaml") { _ = try SurveyVocabulary.load() }
     }
 
     /// `--out`: a folder that exists or can be made, and takes a new file.

@@ -8,8 +8,18 @@ public enum PageLoss {
     /// when one is missing from a document that lost a page, the page is where it was.
     public static let statementsEveryReportHolds = ["income_statement", "balance_sheet"]
 
-    static func warning(page: Int, cause: String) -> String {
-        "page \(page): not read whole (\(cause)); what it holds may be missing"
+    static func warning(page: Int, cause: String) -> String { diagnostic(page: page, cause: cause).rendered }
+
+    static func diagnostic(page: Int, cause: String) -> Diagnostic {
+        Diagnostic(page: page, message: "not read whole (\(cause)); what it holds may be missing")
+    }
+
+    /// Ingestion's warnings as diagnostics: a lost page's (ingestion's last) by its page, others
+    /// as they were written.
+    static func diagnostics(of ingested: IngestedDocument) -> [Diagnostic] {
+        let lost = ingested.pagesNotReadWhole.sorted { $0.key < $1.key }.map { diagnostic(page: $0.key, cause: $0.value) }
+        let rendered = Set(lost.map(\.rendered))
+        return ingested.warnings.filter { !rendered.contains($0) }.map(Diagnostic.init(rendered:)) + lost
     }
 
     /// The failure of a document that lost `pages` and found `tables`, nil when nothing it must

@@ -25,14 +25,6 @@ public enum PipelineResources {
         }
         throw PipelineResourceError.notFound(searched: candidates.map(\.path))
     }
-
-    /// The contents of one file in `pipelines/`.
-    public static func data(_ name: String) throws -> Data {
-        let url = try directory().appendingPathComponent(name)
-        do { return try Data(contentsOf: url) } catch {
-            throw PipelineResourceError.unreadable(path: url.path, reason: error.localizedDescription)
-        }
-    }
 }
 
 public enum PipelineResourceError: Error, CustomStringConvertible {
@@ -42,20 +34,6 @@ public enum PipelineResourceError: Error, CustomStringConvertible {
         switch self {
         case .notFound(let s): "pipelines/ folder not found (set ARSRED_PIPELINES); looked in: \(s.joined(separator: ", "))"
         case .unreadable(let p, let r): "\(p): \(r)"
-        }
-    }
-}
-
-import Yams
-
-extension PipelineResources {
-    /// Decodes one YAML file of `pipelines/`, naming the file in any error.
-    public static func yaml<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-        let data = try data(name)
-        do {
-            return try YAMLDecoder().decode(T.self, from: data)
-        } catch {
-            throw PipelineResourceError.unreadable(path: name, reason: YAMLProblem.describe(error))
         }
     }
 }

@@ -17,15 +17,25 @@ public struct PipelineOptions: Sendable {
     }
 }
 
-/// One document through the straight line of stages:
-/// ingest (load, text layer or OCR, lines) -> metadata -> tables (+ checks) -> surveys -> dataset.
+/// One document through the straight line of stages: ingest (load, text layer or OCR, lines)
+/// -> metadata -> tables -> surveys -> checks -> dataset. The stages get their vocabularies and
+/// relations from one `PipelineConfiguration`, loaded before any document.
 public final class ReportPipeline: @unchecked Sendable {
     public let options: PipelineOptions
+    public let configuration: PipelineConfiguration
     let metadata: MetadataStage
+    let tables: TableStage
+    let checks: CheckStage
 
-    public init(options: PipelineOptions) throws {
+    /// `configuration`: nil loads the process's `pipelines/` (throwing, with the file and cause,
+    /// when a file does not load).
+    public init(options: PipelineOptions, configuration: PipelineConfiguration? = nil) throws {
+        let configuration = try configuration ?? PipelineConfiguration.load()
         self.options = options
-        self.metadata = try MetadataStage()
+        self.configuration = configuration
+        self.metadata = MetadataStage(vocabulary: configuration.metadata)
+        self.tables = TableStage(vocabulary: configuration.tables)
+        self.checks = CheckStage(relations: configuration.checks)
     }
 
     /// Seconds spent per stage over everything this pipeline ran.
@@ -34,10 +44,10 @@ public final class ReportPipeline: @unchecked Sendable {
     public private(set) var pagesNotReadWhole: [Int: String] = [:]
 
     public func extract(file: URL) throws -> DatasetDocument {
-        let metadata = self.metadata
+        let (metadata, tables, surveyWords) = (self.metadata, self.tables, configuration.surveys)
         let mustReadFully: @Sendable (Page) -> Bool = { page in
-            metadata.pageHoldsMetadata(page) || TableStage.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page)
-                || SurveyStage.pageShowsAnswerScale(page)
+            metadata.pageHoldsMetadata(page) || tables.pageHoldsTable(page) || SurveyStage.pageHoldsSurvey(page, surveyWords)
+                || SurveyStage.pageShowsAnswerScale(page, surveyWords)
         }
         let ingestOptions = IngestOptions(
             jobs: options.jobs, language: options.language, tessdataPath: options.tessdataPath,
@@ -47,10 +57,13 @@ public final class ReportPipeline: @unchecked Sendable {
         pagesNotReadWhole = ingested.pagesNotReadWhole
 
         let meta = Stopwatch.time("metadata", &stageSeconds) { metadata.recognise(pages: ingested.pages) }
-        let tables = try Stopwatch.time("tables", &stageSeconds) { try TableStage.recognise(pages: ingested.pages) }
-        let surveys = try Stopwatch.time("surveys", &stageSeconds) { try SurveyStage.recognise(document: ingested, tessdata: options.tessdataPath) }
+        let read = Stopwatch.time("tables", &stageSeconds) { tables.read(pages: ingested.pages) }
+        let surveys = try Stopwatch.time("surveys", &stageSeconds) {
+            try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, tessdata: options.tessdataPath)
+        }
+        let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages) }
 
-        let tablePages = Set(tables.tables.map(\.page))
+        let tablePages = Set(checked.tables.map(\.page))
         let surveyPages = Set(surveys.surveys.compactMap(\.page))
         let signingPages = Set(meta.signingPages)
         var doc = DatasetDocument(source: SourceInfo(
@@ -68,10 +81,10 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.organisationKey = meta.organisationKey
         doc.fiscalYear = meta.fiscalYear
         doc.signature = meta.signature
-        doc.tables = tables.tables
+        doc.tables = checked.tables
         doc.indicatorSurveys = surveys.surveys
-        doc.checks = tables.checks + surveys.checks
-        doc.warnings = ingested.warnings + meta.warnings + tables.warnings + surveys.warnings
+        doc.checks = checked.checks + surveys.checks
+        doc.diagnostics = PageLoss.diagnostics(of: ingested) + meta.diagnostics + checked.diagnostics + surveys.diagnostics
         return doc
     }
 }

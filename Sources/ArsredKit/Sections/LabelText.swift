@@ -1,5 +1,16 @@
 /// Matching printed (often OCR-garbled) labels and headings against the vocabulary.
 enum LabelText {
+    /// Edits per letter a label may be off its vocabulary form by default (OCR slips).
+    static let labelTolerance = 0.18
+    /// Words shorter than this match exactly only (a slip in a short word makes another word).
+    static let fuzzyLetters = 4
+    /// Lengths may differ by this many letters whatever the tolerance (a letter split or merged).
+    static let lengthSlack = 2
+    /// A lexicon word restores a printed one this many letters long and up: one slip, two from `longWordLetters`.
+    static let restoredLetters = 4, longWordLetters = 7
+    /// A three-letter word is restored only by a lexicon word of its length with the same ends (`Lin` -> `Län`).
+    static let shortWordLetters = 3
+
     /// Digits inside a word that also has letters are read as the letters OCR confuses them
     /// with (`6ver` -> `over`, `J6nkopings` -> `jonkopings`, `I'T` -> `it`).
     static func letterised(_ folded: String) -> String {
@@ -22,10 +33,10 @@ enum LabelText {
     }
 
     /// True when `candidate` reads as `target` within OCR tolerance (both folded).
-    static func matches(_ candidate: String, _ target: String, tolerance: Double = 0.18) -> Bool {
+    static func matches(_ candidate: String, _ target: String, tolerance: Double = labelTolerance) -> Bool {
         if candidate == target { return true }
         let n = max(candidate.count, target.count)
-        guard n >= 4, abs(candidate.count - target.count) <= max(2, Int(Double(n) * tolerance)) else { return false }
+        guard n >= fuzzyLetters, abs(candidate.count - target.count) <= max(lengthSlack, Int(Double(n) * tolerance)) else { return false }
         let limit = max(1, Int(Double(n) * tolerance))
         return Fuzzy.distance(candidate, target) <= limit
     }
@@ -76,14 +87,14 @@ enum LabelText {
         let f = letterised(FoldedText.fold(String(core)))
         guard !f.isEmpty, !f.contains("_"), f.contains(where: { $0.isLetter }) else { return word }
         var found = lexicon[f]
-        if found == nil, f.count == 3 {
+        if found == nil, f.count == shortWordLetters {
             // Short words: one letter off, only where the lexicon word had an å, ä or ö there (`Lin` -> `Län`).
             found = lexicon.first { k, v in
-                k.count == 3 && k.first == f.first && k.last == f.last && v.lowercased() != k
+                k.count == shortWordLetters && k.first == f.first && k.last == f.last && v.lowercased() != k
             }?.value
         }
-        if found == nil, f.count >= 4 {
-            let limit = f.count >= 7 ? 2 : 1
+        if found == nil, f.count >= restoredLetters {
+            let limit = f.count >= longWordLetters ? 2 : 1
             var best: (String, Int)? = nil
             for (k, v) in lexicon where abs(k.count - f.count) <= limit && k.first == f.first {
                 let d = Fuzzy.distance(k, f)

@@ -20,6 +20,25 @@ public struct LocatedHeading: Sendable, Equatable {
 
 /// Finds headings on folded text with OCR-tolerant matching against `pipelines/tables.yaml`.
 public enum SectionLocator {
+    /// Edits per letter a printed heading may be off its vocabulary form (OCR slips).
+    static let headingTolerance = 0.2
+    /// A heading has at most this many words (a longer line is prose or a row).
+    static let headingWords = 9
+    /// Words a statement's heading may carry past its vocabulary form (`Resultaträkning för året`).
+    static let tableHeadingExtraWords = 2
+    /// Words another section's heading may carry past its form (`Förvaltningsberättelse för 2023`).
+    static let sectionHeadingExtraWords = 3
+    /// The `Noter` heading stands alone or with one word (`Noter 2023` less its year).
+    static let notesHeadingWords = 2
+    /// A numbered heading of the report (`1.7. Förväntad utveckling`) has at most this many words.
+    static let numberedHeadingWords = 8
+    /// Digits of one level of a section number (`12.`); more is a figure.
+    static let sectionNumberDigits = 2
+    /// A note heading (`Not 3 Verksamhetens kostnader`) has this many words: `Not`, its number, a title.
+    static let noteHeadingWords = 2...12
+    /// The note word misread by one letter still counts when it is this long (`Nat`, `Noi`).
+    static let noteWordLetters = 3, noteWordSlips = 1
+
     /// Every heading on the pages, in reading order.
     public static func locate(pages: [Page], vocabulary v: TableVocabulary) -> [LocatedHeading] {
         var out: [LocatedHeading] = []
@@ -37,7 +56,7 @@ public enum SectionLocator {
     static func headingWords(_ line: Line) -> (words: [String], numbered: Bool)? {
         var words = LabelText.letterised(line.folded).split(separator: "_").map(String.init)
         var numbered = false
-        while let f = words.first, f.count <= 2, f.allSatisfy(\.isNumber) { words.removeFirst(); numbered = true }
+        while let f = words.first, f.count <= sectionNumberDigits, f.allSatisfy(\.isNumber) { words.removeFirst(); numbered = true }
         // A year belongs to a heading (`Förslag budget 2024`); any other figure makes the line a row.
         if words.count >= 2, let last = words.last, ColumnHeader.year(last) != nil, last.count == 4 { words.removeLast() }
         if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
@@ -47,34 +66,35 @@ public enum SectionLocator {
     /// What heading, if any, `line` is.
     public static func classify(_ line: Line, vocabulary v: TableVocabulary) -> LocatedHeading.Kind? {
         if let n = noteNumber(line, vocabulary: v) { return .note(n) }
-        guard let (words, numbered) = headingWords(line), words.count <= 9 else { return nil }
+        guard let (words, numbered) = headingWords(line), words.count <= headingWords else { return nil }
         for kind in v.tables {
             for h in kind.headings {
                 let hw = h.split(separator: "_").count
-                guard words.count >= hw, words.count <= hw + 2 else { continue }
+                guard words.count >= hw, words.count <= hw + tableHeadingExtraWords else { continue }
                 let lead = words.prefix(hw).joined(separator: "_")
-                if LabelText.matches(lead, h, tolerance: 0.2) { return .table(kind.id) }
+                if LabelText.matches(lead, h, tolerance: headingTolerance) { return .table(kind.id) }
             }
         }
         let joined = words.joined(separator: "_")
-        if words.count <= 2, LabelText.matches(joined, v.notesHeading, tolerance: 0.2) { return .notes }
+        if words.count <= notesHeadingWords, LabelText.matches(joined, v.notesHeading, tolerance: headingTolerance) { return .notes }
         for h in v.sectionHeadings {
             let hw = h.split(separator: "_").count
-            guard words.count >= hw, words.count <= hw + 3 else { continue }
-            if LabelText.matches(words.prefix(hw).joined(separator: "_"), h, tolerance: 0.2) { return .other }
+            guard words.count >= hw, words.count <= hw + sectionHeadingExtraWords else { continue }
+            if LabelText.matches(words.prefix(hw).joined(separator: "_"), h, tolerance: headingTolerance) { return .other }
         }
         // A numbered heading of the report (`1.7. Förväntad utveckling`) closes any table.
-        if numbered, words.count <= 8, let c = line.text.first(where: \.isLetter), c.isUppercase { return .other }
+        if numbered, words.count <= numberedHeadingWords, let c = line.text.first(where: \.isLetter), c.isUppercase { return .other }
         return nil
     }
 
     /// `Not 3. Verksamhetens kostnader` -> 3.
     static func noteNumber(_ line: Line, vocabulary v: TableVocabulary) -> Int? {
         let words = line.folded.split(separator: "_").map(String.init)
-        guard words.count >= 2, words.count <= 12 else { return nil }
+        guard noteHeadingWords.contains(words.count) else { return nil }
         let first = LabelText.letterised(words[0])
-        guard v.noteWords.contains(first) || (first.count == 3 && v.noteWords.contains { Fuzzy.distance($0, first) <= 1 } && first.hasPrefix("n")) else { return nil }
-        guard words[1].count <= 2, let n = Int(words[1]), n >= 1 else { return nil }
+        guard v.noteWords.contains(first) || (first.count == noteWordLetters && v.noteWords.contains { Fuzzy.distance($0, first) <= noteWordSlips }
+                                              && first.hasPrefix("n")) else { return nil }
+        guard words[1].count <= sectionNumberDigits, let n = Int(words[1]), n >= 1 else { return nil }
         // The rest is a title: letters, no figures.
         let rest = words.dropFirst(2)
         if rest.contains(where: { $0.allSatisfy(\.isNumber) }) { return nil }

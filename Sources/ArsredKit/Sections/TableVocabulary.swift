@@ -70,16 +70,6 @@ public struct TableVocabulary: Sendable {
     static let tableOrder = ["five_year_overview", "balance_requirement", "income_statement", "balance_sheet",
                              "cash_flow", "operating_statement", "budget"]
 
-    public static func load() throws -> TableVocabulary {
-        try cached.get()
-    }
-
-    private static let cached: Result<TableVocabulary, Error> = Result {
-        let tablesText = String(decoding: try PipelineResources.data("tables.yaml"), as: UTF8.self)
-        let lexText = String(decoding: try PipelineResources.data("lexicon.yaml"), as: UTF8.self)
-        return try parse(tablesYAML: tablesText, lexiconYAML: lexText)
-    }
-
     public static func parse(tablesYAML: String, lexiconYAML: String) throws -> TableVocabulary {
         let f = try YAMLDecoder().decode(File.self, from: tablesYAML)
         let lex = try YAMLDecoder().decode(LexiconFile.self, from: lexiconYAML)

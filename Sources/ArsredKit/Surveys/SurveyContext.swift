@@ -45,12 +45,12 @@ struct SurveyContext {
             if let q = SurveyText.questionLabel(text, vocabulary: vocabulary), q.n == nil {
                 var t = q.rest.joined(separator: " ")
                 if i + 1 < lines.count, SurveyText.questionLabel(lines[i + 1].text, vocabulary: vocabulary) == nil,
-                   !t.hasSuffix("?"), t.count > 20 {
+                   !t.hasSuffix("?"), t.count > SurveySettings.wrappedQuestionLetters {
                     t += " " + lines[i + 1].text
                 }
                 if listTexts[q.number] == nil { listTexts[q.number] = t }
                 listTop = i
-            } else if !listTexts.isEmpty && listTop - i > 30 {
+            } else if !listTexts.isEmpty && listTop - i > SurveySettings.questionListGap {
                 break
             }
             i -= 1
@@ -62,7 +62,7 @@ struct SurveyContext {
         for k in stride(from: lines.count - 1, through: 0, by: -1) {
             var text = lines[k].text
             if k + 1 < lines.count, SurveyText.questionLabel(lines[k + 1].text, vocabulary: vocabulary) == nil,
-               lines[k + 1].text.count < 60 {
+               lines[k + 1].text.count < SurveySettings.headingSecondLineLetters {
                 text += " " + lines[k + 1].text
             }
             if let h = SurveyText.heading(text, vocabulary: vocabulary) {
@@ -92,12 +92,12 @@ struct SurveyContext {
         for k in stride(from: lines.count - 1, through: 0, by: -1) {
             let text = lines[k].text.trimmingCharacters(in: .whitespaces)
             let words = text.split(separator: " ")
-            guard (1...5).contains(words.count), text.count >= 3, let first = text.first, first.isUppercase,
+            guard SurveySettings.sectionHeadingWords.contains(words.count), text.count >= SurveySettings.sectionHeadingLetters, let first = text.first, first.isUppercase,
                   !text.contains(where: \.isNumber), let last = text.last, !".,:;?!”\")".contains(last) else { continue }
             let f = lines[k].folded
             guard !vocabulary.headings.contains(where: { SurveyText.foldedContainsFuzzy(f, $0) }),
                   SurveyText.questionLabel(text, vocabulary: vocabulary) == nil else { continue }
-            let below = lines[(k + 1)...].prefix(80)
+            let below = lines[(k + 1)...].prefix(SurveySettings.sectionMentionLines)
             let mentions = below.filter { $0.folded.contains(f) }.count
             if mentions >= 1 { return text }
         }

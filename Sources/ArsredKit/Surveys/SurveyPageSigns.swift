@@ -9,12 +9,7 @@ extension SurveyStage {
     /// A page read without its running text keeps a chart's legend and a table's headers, but
     /// may have lost its heading and question labels (wide lines), so this too marks a page whose
     /// whole text the survey reader needs.
-    public static func pageShowsAnswerScale(_ page: Page) -> Bool {
-        guard let vocabulary = try? SurveyVocabulary.load() else { return true }
-        return pageShowsAnswerScale(page, vocabulary)
-    }
-
-    static func pageShowsAnswerScale(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
+    public static func pageShowsAnswerScale(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
         let text = page.lines.map { "_" + $0.folded + "_" }
         let named = vocabulary.categories.filter { entry in
             entry.names.contains { name in text.contains { $0.contains("_" + name + "_") } }

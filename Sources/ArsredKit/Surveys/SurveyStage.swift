@@ -5,9 +5,11 @@ import Bitmap
 public struct SurveyRecognition: Sendable {
     public var surveys: [IndicatorSurvey]
     public var checks: [Check]
-    public var warnings: [String]
-    public init(surveys: [IndicatorSurvey] = [], checks: [Check] = [], warnings: [String] = []) {
-        self.surveys = surveys; self.checks = checks; self.warnings = warnings
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics as the contract's strings.
+    public var warnings: [String] { diagnostics.map(\.rendered) }
+    public init(surveys: [IndicatorSurvey] = [], checks: [Check] = [], diagnostics: [Diagnostic] = []) {
+        self.surveys = surveys; self.checks = checks; self.diagnostics = diagnostics
     }
 }
 
@@ -15,8 +17,7 @@ public struct SurveyRecognition: Sendable {
 /// their pictures.
 public enum SurveyStage {
     /// Reads every survey of `document`, using a tesseract engine of its own for chart labels.
-    public static func recognise(document: IngestedDocument, tessdata: String? = nil) throws -> SurveyRecognition {
-        let vocabulary = try SurveyVocabulary.load()
+    public static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary, tessdata: String? = nil) throws -> SurveyRecognition {
         // Only a document with pictures has charts to look at.
         let holding = document.images == nil ? [] : document.pages.filter { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
         let needsPictures = !holding.isEmpty
@@ -52,10 +53,10 @@ public enum SurveyStage {
         for pageNumber in candidates {
             let charts: [ChartReading]
             do { charts = try chartReader.read(page: pageNumber, images: images) } catch {
-                result.warnings.append("page \(pageNumber): survey chart not readable: \(error)")
+                result.diagnostics.append(Diagnostic(page: pageNumber, message: "survey chart not readable: \(error)"))
                 continue
             }
-            for chart in charts where chart.bars.count >= 2 {
+            for chart in charts where chart.bars.count >= SurveySettings.questionsInSurvey {
                 chartPages.insert(pageNumber)
                 let at = stream.index(page: pageNumber, atY: chart.top)
                 let ctx = SurveyContext.before(at, in: stream, vocabulary: vocabulary)
@@ -86,24 +87,18 @@ public enum SurveyStage {
             let (check, warning) = SurveyChecks.check(table: table, number: row.number, rule: SurveyChecks.rowRule,
                                                       problems: SurveyChecks.rowProblems(row.printed), page: page.number, programme: s.programme)
             result.checks.append(check)
-            if let warning { result.warnings.append(warning) }
+            if let warning { result.diagnostics.append(warning) }
         }
         return s
     }
 
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
-    public static func pageHoldsSurvey(_ page: Page) -> Bool {
-        guard let v = try? SurveyVocabulary.load() else { return false }
-        return pageHoldsSurvey(page, v)
-    }
-
-
-    static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
+    public static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
         var questions = 0
         for l in page.lines {
             if SurveyText.questionLabel(l.text, vocabulary: vocabulary) != nil { questions += 1 }
-            if questions >= 3 { return true }
-            if l.folded.count < 140, vocabulary.headings.prefix(2).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
+            if questions >= SurveySettings.questionLabelsOnPage { return true }
+            if l.folded.count < SurveySettings.headingLineCharacters, vocabulary.headings.prefix(SurveySettings.titleHeadings).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
                l.text.contains(where: { "–—-".contains($0) }) { return true }
         }
         return false
@@ -135,7 +130,7 @@ public enum SurveyStage {
             let (check, warning) = SurveyChecks.check(table: table, number: number, rule: SurveyChecks.barRule,
                                                       problems: problems, page: page, programme: programme)
             result.checks.append(check)
-            if let warning { result.warnings.append(warning) }
+            if let warning { result.diagnostics.append(warning) }
             questions.append(SurveyQuestion(number: number, text: ctx.questionTexts[number], n: n,
                                             percentages: percentages, printed: printed))
         }

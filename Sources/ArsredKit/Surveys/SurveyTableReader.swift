@@ -47,7 +47,7 @@ enum SurveyTableReader {
         let labelEnd = level.first { $0.text.contains(")") }?.box!.x1 ?? first.1.x0
         let firstFigures = level.filter { $0.box!.x0 > labelEnd && SurveyText.figure($0.text) != nil }.map(\.box!.midX)
         guard let columns = headerColumns(page, above: first.1, figureCentres: firstFigures, vocabulary: vocabulary),
-              columns.count >= 4 else { return [] }
+              columns.count >= SurveySettings.tableColumns else { return [] }
         let spacing = columnSpacing(columns)
         var rows: [Row] = []
         for (q, box) in labels where box.y0 >= first.1.y0 {
@@ -85,7 +85,7 @@ enum SurveyTableReader {
     static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
         let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
         func isNameWord(_ w: Word) -> Bool {
-            w.folded.count >= 2 && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= 0.75 }
+            w.folded.count >= SurveySettings.headerWordLetters && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= SurveySettings.wordSimilarity }
         }
         let reach = firstRow.height * headerReachInRows
         let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
@@ -183,10 +183,10 @@ enum SurveyTableReader {
         var above: [String] = []
         for l in page.lines {
             guard let q = SurveyText.questionLabel(l.text, vocabulary: vocabulary), q.n != nil else {
-                above = Array((above + l.folded.split(separator: "_").map(String.init)).suffix(24))
+                above = Array((above + l.folded.split(separator: "_").map(String.init)).suffix(SurveySettings.headerWords))
                 continue
             }
-            if !headerSeen { headerSeen = namedCategories(above, vocabulary: vocabulary) >= 4 }
+            if !headerSeen { headerSeen = namedCategories(above, vocabulary: vocabulary) >= SurveySettings.namedHeaderCategories }
             above = []
             let figures = SurveyText.figures(q.rest)
             guard headerSeen, figures.count == SurveyCategory.allCases.count else { continue }
@@ -200,7 +200,7 @@ enum SurveyTableReader {
     /// How many categories have every word of their name among `words` (folded).
     static func namedCategories(_ words: [String], vocabulary: SurveyVocabulary) -> Int {
         vocabulary.categories.filter { entry in
-            entry.names[0].split(separator: "_").allSatisfy { part in words.contains { Fuzzy.similarity($0, String(part)) >= 0.75 } }
+            entry.names[0].split(separator: "_").allSatisfy { part in words.contains { Fuzzy.similarity($0, String(part)) >= SurveySettings.wordSimilarity } }
         }.count
     }
 }

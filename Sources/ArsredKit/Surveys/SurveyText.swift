@@ -19,14 +19,14 @@ enum SurveyText {
         let f = FoldedText.fold(first)
         var number: Int?
         // "Fraga7", "Fragal" (1 read as l): the number glued to the word.
-        if let last = f.last, f.count >= 5, vocabulary.isQuestionWord(Substring(f.dropLast())) {
+        if let last = f.last, f.count >= SurveySettings.gluedLabelLetters, vocabulary.isQuestionWord(Substring(f.dropLast())) {
             if let d = last.wholeNumberValue { number = d } else if last == "l" || last == "i" { number = 1 }
         }
         if number == nil {
             guard vocabulary.isQuestionWord(Substring(f)), tokens.count >= 2 else { return nil }
             let t = tokens[1]
             let digits = t.filter(\.isNumber)
-            if !digits.isEmpty, digits.count <= 2, t.count <= 3, let d = Int(digits) { number = d }
+            if !digits.isEmpty, digits.count <= SurveySettings.questionNumberDigits, t.count <= SurveySettings.questionNumberCharacters, let d = Int(digits) { number = d }
             else if t == "l" || t == "I" { number = 1 }
             else { return nil }
             tokens.removeFirst()
@@ -109,7 +109,7 @@ enum SurveyText {
         var found: [(String, Int)] = []
         for (key, phrases) in vocabulary.respondents {
             for p in phrases where !p.contains("_") {
-                if let i = words.firstIndex(where: { $0.count >= 6 && Fuzzy.similarity($0, p) >= 0.75 }) { found.append((key, i)) }
+                if let i = words.firstIndex(where: { $0.count >= SurveySettings.respondentWordLetters && Fuzzy.similarity($0, p) >= SurveySettings.wordSimilarity }) { found.append((key, i)) }
             }
         }
         return found.min { $0.1 < $1.1 }?.0

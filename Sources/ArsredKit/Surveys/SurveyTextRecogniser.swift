@@ -14,7 +14,7 @@ enum SurveyTextRecogniser {
         for (i, e) in stream.entries.enumerated() {
             let text = e.line.text
             if let q = SurveyText.questionLabel(text, vocabulary: vocabulary), q.n != nil {
-                if let prev = current.last, q.number <= prev.label.number || i - lastBarLine > 60 {
+                if let prev = current.last, q.number <= prev.label.number || i - lastBarLine > SurveySettings.linesBetweenSurveys {
                     groups.append(current); current = []; waiting = []
                 }
                 let printed = SurveyText.printedLabels(q.rest, countLeadingGarble: true)
@@ -23,7 +23,7 @@ enum SurveyTextRecogniser {
                 lastBarLine = i
                 continue
             }
-            guard !waiting.isEmpty, i - lastBarLine < 40 else { continue }
+            guard !waiting.isEmpty, i - lastBarLine < SurveySettings.linesToLabels else { continue }
             let tokens = text.split(separator: " ").map(String.init)
             let values = SurveyText.printedLabels(tokens, countLeadingGarble: false)
             guard !values.isEmpty, !isAxis(tokens) else { continue }
@@ -33,7 +33,7 @@ enum SurveyTextRecogniser {
         if !current.isEmpty { groups.append(current) }
 
         var surveys: [IndicatorSurvey] = []
-        for g in groups where g.count >= 2 {
+        for g in groups where g.count >= SurveySettings.questionsInSurvey {
             let first = g[0]
             let ctx = SurveyContext.before(first.line, in: stream, vocabulary: vocabulary)
             let questions = g.map { b in
@@ -50,8 +50,8 @@ enum SurveyTextRecogniser {
     /// The chart's x axis: 0% 10% 20% ... 100%.
     static func isAxis(_ tokens: [String]) -> Bool {
         let v = tokens.compactMap(SurveyText.percentToken)
-        guard v.count >= 5 else { return false }
+        guard v.count >= SurveySettings.axisTicks else { return false }
         let steps = zip(v, v.dropFirst()).map { $1 - $0 }
-        return steps.allSatisfy { $0 > 0 } && Set(steps).count <= 2
+        return steps.allSatisfy { $0 > 0 } && Set(steps).count <= SurveySettings.axisStepSizes
     }
 }

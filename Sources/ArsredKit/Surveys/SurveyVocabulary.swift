@@ -17,14 +17,6 @@ public struct SurveyVocabulary: Sendable {
     public var questions: [Int: String]
 
     /// Read once per process: the page predicate asks for it on every page.
-    public static func load() throws -> SurveyVocabulary {
-        try cached.get()
-    }
-
-    private static let cached: Result<SurveyVocabulary, Error> = Result {
-        try parse(String(decoding: try PipelineResources.data("surveys.yaml"), as: UTF8.self))
-    }
-
     public static func parse(_ yaml: String) throws -> SurveyVocabulary {
         guard let root = try Yams.load(yaml: yaml) as? [String: Any] else {
             throw SurveyVocabularyError.malformed("top level is not a mapping")
@@ -72,7 +64,7 @@ public struct SurveyVocabulary: Sendable {
                 }
             }
         }
-        guard let b = best, b.1 >= 0.75 else { return nil }
+        guard let b = best, b.1 >= SurveySettings.wordSimilarity else { return nil }
         return b.0
     }
 
@@ -84,11 +76,12 @@ public struct SurveyVocabulary: Sendable {
             if folded.isEmpty { return canonical }
             let c = FoldedText.fold(canonical)
             // A wrapped question may reach us cut short: compare against the same length.
-            let prefix = String(c.prefix(max(folded.count, 20)))
-            if Fuzzy.similarity(folded, c) >= 0.75 || Fuzzy.similarity(folded, prefix) >= 0.8 { return canonical }
+            let prefix = String(c.prefix(max(folded.count, SurveySettings.questionLetters)))
+            if Fuzzy.similarity(folded, c) >= SurveySettings.questionSimilarity
+                || Fuzzy.similarity(folded, prefix) >= SurveySettings.cutQuestionSimilarity { return canonical }
         }
         // Another question's text under this number (a renumbered list) still gets its letters back.
-        for (_, q) in questions where Fuzzy.similarity(folded, FoldedText.fold(q)) >= 0.85 { return q }
+        for (_, q) in questions where Fuzzy.similarity(folded, FoldedText.fold(q)) >= SurveySettings.otherQuestionSimilarity { return q }
         return folded.isEmpty ? nil : printed.trimmingCharacters(in: .whitespaces)
     }
 
@@ -96,7 +89,7 @@ public struct SurveyVocabulary: Sendable {
     func isQuestionWord(_ foldedWord: Substring) -> Bool {
         let w = String(foldedWord)
         if questionWords.contains(w) { return true }
-        return w.count >= 4 && w.count <= 6 && w.hasPrefix("fr") && w.hasSuffix("a")
+        return SurveySettings.questionWordLetters.contains(w.count) && w.hasPrefix("fr") && w.hasSuffix("a")
     }
 }
 

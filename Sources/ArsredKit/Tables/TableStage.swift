@@ -1,39 +1,38 @@
 import Foundation
 
-/// Tables, the checks their own arithmetic allows, and the warnings that keep a doubtful
-/// figure from passing as trustworthy.
-public struct TableRecognition: Sendable {
+/// The tables read, before they are checked: each figure as printed, the cells read with doubt,
+/// and what reading them raised.
+public struct TableReadings: Sendable {
     public var tables: [Table]
-    public var checks: [Check]
-    public var warnings: [String]
-    public init(tables: [Table], checks: [Check], warnings: [String]) {
-        self.tables = tables; self.checks = checks; self.warnings = warnings
-    }
+    var doubts: [CellDoubt]
+    public var diagnostics: [Diagnostic]
 }
 
-/// The lines under one heading, up to the next.
-struct TableRegion { var heading: LocatedHeading; var lines: [RegionLine] }
+/// The tables stage: finds and reads every table we extract in the regions Sections cuts.
+public struct TableStage: Sendable {
+    let vocabulary: TableVocabulary
+    /// The vocabulary's one-word headings (`resultatrakning`), gathered once: `pageHoldsTable` runs per page.
+    let oneWordHeadings: [String]
 
-public enum TableStage {
-    /// Finds and reads every table we extract, then checks them against each other.
-    public static func recognise(pages: [Page]) throws -> TableRecognition {
-        let vocabulary = try TableVocabulary.load()
-        return recognise(pages: pages, vocabulary: vocabulary)
+    /// A one-word heading is matched on words at least this long (shorter words match too much).
+    static let oneWordHeadingLetters = 9
+    /// A word of a line is taken for a one-word heading from this length on, within this edit
+    /// distance per letter: OCR's confusions (`Resultatrakning`, `Balansrakmng`: 1-2 edits) pass;
+    /// the running header's `Årsredovisning` (4 edits from `Driftredovisning`) does not, or every
+    /// page would hold a table.
+    static let headingWordLetters = 8, headingWordTolerance = 0.2
+    /// A line that holds a one-word heading has at most this many words (a heading, not prose).
+    static let headingLineWords = 8
+
+    public init(vocabulary: TableVocabulary) {
+        self.vocabulary = vocabulary
+        self.oneWordHeadings = vocabulary.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= Self.oneWordHeadingLetters } }
     }
 
     /// True when the page's folded text holds a heading of a table we extract (cheap; for
     /// deciding which pages to read fully).
-    /// The vocabulary's one-word headings (`resultatrakning`), gathered once: the predicate runs per page.
-    private static let oneWordHeadings: [String] = (try? TableVocabulary.load())
-        .map { v in v.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= 9 } } } ?? []
-
-    /// Edits allowed per character when a word on a short line is taken for a one-word heading:
-    /// OCR's confusions (`Resultatrakning`, `Balansrakmng`: 1-2 edits) pass; the running header's
-    /// `Årsredovisning` (4 edits from `Driftredovisning`) does not, or every page would hold a table.
-    static let oneWordHeadingTolerance = 0.2
-
-    public static func pageHoldsTable(_ page: Page) -> Bool {
-        guard let v = try? TableVocabulary.load() else { return true }
+    public func pageHoldsTable(_ page: Page) -> Bool {
+        let v = vocabulary
         // Generous on purpose (a page read too coarsely loses its figures): a heading, a
         // `Belopp i kr` line, or a one-word heading (`Resultaträkning`) anywhere on a short line.
         let keywords = oneWordHeadings
@@ -44,52 +43,25 @@ public enum TableStage {
             }
             let words = LabelText.letterised(line.folded).split(separator: "_").map(String.init)
             if words.first.map({ $0.hasPrefix("belopp") }) == true { return true }
-            guard words.count <= 8 else { return false }
+            guard words.count <= Self.headingLineWords else { return false }
             return words.contains { w in
-                w.count >= 8 && keywords.contains { LabelText.matches(w, $0, tolerance: oneWordHeadingTolerance) }
+                w.count >= Self.headingWordLetters && keywords.contains { LabelText.matches(w, $0, tolerance: Self.headingWordTolerance) }
             }
         }
     }
 
-    static func recognise(pages: [Page], vocabulary v: TableVocabulary) -> TableRecognition {
+    /// Every table we extract, read (not yet checked: that is the checks stage's).
+    public func read(pages: [Page]) -> TableReadings {
+        let v = vocabulary
         let pages = pages.map { $0.hasPositions ? RowLines.rebuild($0) : $0 }
         let furniture = PageFurniture(pages: pages, vocabulary: v)
         let headings = SectionLocator.locate(pages: pages, vocabulary: v)
-        var warnings: [String] = []
-
         // First pass: every candidate region, to learn the fiscal year from the headers.
-        var regions: [TableRegion] = []
-        for (hi, h) in headings.enumerated() {
-            switch h.kind {
-            case .table, .note: break
-            default: continue
-            }
-            let next = headings.indices.contains(hi + 1) ? headings[hi + 1] : nil
-            var lines: [RegionLine] = []
-            let page = pages[h.pageIndex]
-            let endLine = (next?.pageIndex == h.pageIndex) ? next!.lineIndex : page.lines.count
-            for li in (h.lineIndex + 1)..<max(h.lineIndex + 1, endLine) where !furniture.isFurniture(h.pageIndex, li) {
-                lines.append(RegionLine(pageIndex: h.pageIndex, pageNumber: page.number, line: page.lines[li]))
-            }
-            // Runs onto the next page when nothing closed it on this one.
-            if next == nil || next!.pageIndex > h.pageIndex, h.pageIndex + 1 < pages.count,
-               pages[h.pageIndex + 1].number == page.number + 1 {
-                let np = pages[h.pageIndex + 1]
-                let stop = (next?.pageIndex == h.pageIndex + 1) ? next!.lineIndex : np.lines.count
-                var cont: [RegionLine] = []
-                for li in 0..<stop where !furniture.isFurniture(h.pageIndex + 1, li) {
-                    cont.append(RegionLine(pageIndex: h.pageIndex + 1, pageNumber: np.number, line: np.lines[li]))
-                }
-                // Only when the next page opens with rows or a repeated header.
-                if let firstContent = cont.first(where: { !$0.line.words.isEmpty }),
-                   !TableReader.split(firstContent.line).tokens.isEmpty || ColumnHeader.isHeaderLine(firstContent.line, vocabulary: v) {
-                    lines += cont
-                }
-            }
-            regions.append(TableRegion(heading: h, lines: lines))
+        let regions = TableRegions.cut(pages: pages, headings: headings, furniture: furniture) { line in
+            !TableReader.split(line).tokens.isEmpty || ColumnHeader.isHeaderLine(line, vocabulary: v)
         }
 
-        let fiscalYear = fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
+        let fiscalYear = Self.fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
         let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
         var readings: [String: TableReading] = [:]
         var order: [String] = []
@@ -133,57 +105,29 @@ public enum TableStage {
         }
         tables.sort { rank($0.id) < rank($1.id) }
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
-        warnings += order.flatMap { readings[$0]?.warnings ?? [] }
-
-        let uncertain = Set(pages.filter { $0.method == .ocr || !$0.hasPositions }.map(\.number))
-        var checker = TableChecks(tables: tables, doubts: Set(doubts), uncertainPages: uncertain)
-        checker.run()
-        warnings += checker.warnings
-        return TableRecognition(tables: checker.tables, checks: checker.checks, warnings: warnings)
+        let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } }
+        return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics)
     }
+
+    /// A reader's warning (`note_3: row x: ...`) as a diagnostic of its table. (The reader's
+    /// warnings are still strings that open with the table id; see `TableReading`.)
+    static func diagnostic(_ warning: String, table: String) -> Diagnostic {
+        let prefix = "\(table): "
+        guard warning.hasPrefix(prefix) else { return Diagnostic(rendered: warning) }
+        return Diagnostic(table: table, message: String(warning.dropFirst(prefix.count)))
+    }
+
+    /// A statement's column header stands within its region's first lines, this many.
+    static let headerLines = 8
 
     /// The latest plain outcome year printed in the statements' headers.
     static func fiscalYearFromHeaders(_ regions: [[RegionLine]], vocabulary v: TableVocabulary) -> Int? {
         var counts: [Int: Int] = [:]
         for lines in regions {
-            let header = lines.prefix(8).map(\.line).filter { ColumnHeader.isHeaderLine($0, vocabulary: v) }
+            let header = lines.prefix(Self.headerLines).map(\.line).filter { ColumnHeader.isHeaderLine($0, vocabulary: v) }
             let h = ColumnHeader.parse(Array(header), vocabulary: v)
             if let y = h.columns.compactMap({ Int($0.key) }).max() { counts[y, default: 0] += 1 }
         }
         return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }?.key
     }
-}
-
-/// Page furniture: running headers and footers, page numbers, signature-service footers.
-struct PageFurniture {
-    var furniture: Set<[Int]> = []
-
-    init(pages: [Page], vocabulary v: TableVocabulary) {
-        // Lines repeated at the top or bottom of several pages (digits masked).
-        func mask(_ s: String) -> String { String(s.map { $0.isNumber ? "#" : $0 }) }
-        var seen: [String: Int] = [:]
-        for p in pages {
-            let n = p.lines.count
-            let edges = Set(Array(0..<min(2, n)) + Array(max(0, n - 2)..<n))
-            for i in edges { seen[mask(p.lines[i].folded), default: 0] += 1 }
-        }
-        for (pi, p) in pages.enumerated() {
-            let n = p.lines.count
-            for (li, line) in p.lines.enumerated() {
-                let f = line.folded
-                let edge = li < 2 || li >= n - 2
-                // Words, not a figure alone: the last figure of a column block ends many pages.
-                if edge, pages.count >= 4, (seen[mask(f)] ?? 0) >= 3, f.count >= 6, f.contains(where: \.isLetter) {
-                    furniture.insert([pi, li]); continue
-                }
-                if v.noise.contains(where: { f.hasPrefix($0) }) {
-                    // `Sida 12` alone, or a signature-service footer.
-                    let words = f.split(separator: "_")
-                    if words.count <= 4 || f.contains("referensnummer") { furniture.insert([pi, li]) }
-                }
-            }
-        }
-    }
-
-    func isFurniture(_ page: Int, _ line: Int) -> Bool { furniture.contains([page, line]) }
 }

@@ -102,16 +102,24 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         #expect(!index.contains("differences from hand data"))
     }
 
-    /// A real failed check from the corpus: the five-year overview's income that does not round
-    /// from the income statement.
+    /// A real failed check from the corpus, extracted here: the five-year overview's income (in
+    /// tkr) that does not round from the income statement's. The cells its `cells` names are
+    /// outlined, in both tables.
     @Test(.enabled(if: SharedCorpus.available, "needs ../shared")) func corpusFailedCheckIsHighlighted() throws {
-        let file = try DatasetFolder.read(SharedCorpus.truth("dev02-finnveden-2025"))
+        let doc = try ReportPipeline(options: PipelineOptions(jobs: 2)).extract(file: SharedCorpus.corpusDev.appendingPathComponent("dev02-finnveden-2025.pdf"))
+        let file = Documents.file(doc, "dev02-finnveden-2025.json")
         let html = ReviewSite(files: [file]).reportPage(file, images: .unavailable("test"))
+        let failed = try #require(doc.checks.first { !$0.passed && $0.table == "five_year_overview" })
+        #expect(failed.cells.map(\.table) == ["five_year_overview", "income_statement", "income_statement"])
         let overview = try #require(html.range(of: "id=\"table-five_year_overview\""))
         let cell = try #require(Self.cell(String(html[overview.lowerBound...]), "7\u{00A0}040"))
         #expect(cell.contains("check-failed"))
-        #expect(cell.contains("failed: verksamhetens_intakter = round(income_statement.verksamhetens_intakter, tkr) (7040 != 7400)"))
-        #expect(html.contains("76 checks, 1 failed"))
+        #expect(cell.contains(HTML.escape("failed: \(failed.rule) (\(failed.detail))")))
+        #expect(failed.detail == "7040 != 7400.2")
+        let statement = try #require(html.range(of: "id=\"table-income_statement\""))
+        let marked = html[statement.lowerBound...].components(separatedBy: "check-failed").count - 1
+        #expect(marked == failed.cells.count(where: { $0.table == "income_statement" }))
+        #expect(html.contains("\(doc.checks.count) checks, 1 failed"))
     }
 
     /// The scanned sample report: every table and the survey beside a picture of its page,

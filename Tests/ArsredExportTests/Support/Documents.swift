@@ -38,13 +38,16 @@ enum Documents {
                                          .tillMycketStorDel: 20, .heltOchHallet: 30],
                            printed: [5, 15, 30, 20, 30]),
         ])]
+        func cells(_ table: String, _ rows: String...) -> [CheckedCell] { rows.map { CheckedCell(table: table, row: $0, column: "\(year)") } }
         doc.checks = [
             Check(table: "income_statement", rule: "verksamhetens_intakter - |verksamhetens_kostnader| = arets_resultat",
-                  column: "\(year)", passed: true),
+                  column: "\(year)", passed: true,
+                  cells: cells("income_statement", "verksamhetens_intakter", "verksamhetens_kostnader", "arets_resultat")),
             Check(table: "note_2", rule: "summa = income_statement.verksamhetens_intakter", column: "\(year)",
-                  passed: false, detail: "1200000 != 1200500"),
+                  passed: false, detail: "1200000 != 1200500",
+                  cells: cells("note_2", "summa") + cells("income_statement", "verksamhetens_intakter")),
         ]
-        doc.warnings = ["page 2: OCR confidence 81, figures checked"]
+        doc.diagnostics = [Diagnostic(page: 2, message: "OCR confidence 81, figures checked")]
         return doc
     }
 

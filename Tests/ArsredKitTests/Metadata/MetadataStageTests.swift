@@ -14,7 +14,7 @@ private func textPages(_ text: String) -> [Page] {
     let stage: MetadataStage
     init() throws {
         setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
-        stage = try MetadataStage()
+        stage = MetadataStage(vocabulary: try MetadataVocabulary.load())
     }
 
     @Test func readsACoverAndAComfactSigningPage() {

@@ -7,7 +7,7 @@ import Testing
     let stage: MetadataStage
     init() throws {
         setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
-        stage = try MetadataStage()
+        stage = MetadataStage(vocabulary: try MetadataVocabulary.load())
     }
 
     private func pages(_ texts: [String]) -> [Page] {

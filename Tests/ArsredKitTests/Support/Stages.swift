@@ -1,0 +1,27 @@
+@testable import ArsredKit
+
+// The stages as the tests call them: with the checkout's `pipelines/`, in the order
+// `ReportPipeline` runs them.
+
+extension TableStage {
+    /// The checkout's table stage (an error loading `pipelines/` is each caller's).
+    static let checkout = Result { TableStage(vocabulary: try PipelineConfiguration.load().tables) }
+
+    /// Tables read (the tables stage) and checked (the checks stage).
+    static func recognise(pages: [Page]) throws -> TableRecognition {
+        let read = try checkout.get().read(pages: pages)
+        return CheckStage(relations: try PipelineConfiguration.load().checks).check(read, pages: pages)
+    }
+
+    /// The skim policy's test with the checkout's vocabulary; false when it does not load.
+    static func pageHoldsTable(_ page: Page) -> Bool {
+        (try? checkout.get())?.pageHoldsTable(page) ?? false
+    }
+}
+
+extension SurveyStage {
+    /// Every survey of `document`, with the checkout's vocabulary and tesseract's own data.
+    static func recognise(document: IngestedDocument) throws -> SurveyRecognition {
+        try recognise(document: document, vocabulary: PipelineConfiguration.load().surveys)
+    }
+}
