@@ -261,6 +261,7 @@ extension TableReader {
         guard !placed.isEmpty else { return nil }
         // Columns in printed order: the label lines' own, then the blocks as they stand.
         var header = f.leading
+        header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
         warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
