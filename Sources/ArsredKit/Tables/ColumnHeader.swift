@@ -55,6 +55,8 @@ struct ColumnHeader: Sendable, Equatable {
         }
         let stripped = f.hasPrefix("i") && f.count > 1 && !v.units.contains(where: { $0.words.contains(f) }) ? String(f.dropFirst()) : f
         for u in v.units where u.words.contains(stripped) || u.words.contains(f) { return .unitName(u.unit) }
+        // A dash is an empty cell (`Resultat -`), not part of a heading.
+        if f.isEmpty, SwedishNumber.token(word.text)?.isDash == true { return .other }
         if f == "i" || f.isEmpty { return .unit }
         return .other
     }
