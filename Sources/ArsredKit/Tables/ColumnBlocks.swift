@@ -173,9 +173,16 @@ extension TableReader {
     /// heading names, or one whose columns the table has already.
     func keys(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> [String]? {
         var keys = ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.map(\.key)
+        let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
+        let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
+        let readAsKeys = block.figures.filter { SwedishNumber.possibleCounts($0.tokens).contains(keys.count) }.count
+        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count {
+            // Headings over more columns than the block's lines hold figures (`Budget` over
+            // `2021 Utfall 2021`): the block is the first of them; the rest head blocks to come.
+            frame.spare.insert(contentsOf: keys.dropFirst(n).map { ColumnHeader.Column(key: $0, x: nil) }, at: 0)
+            keys = Array(keys.prefix(n))
+        }
         if keys.isEmpty, block.header.isEmpty || !block.hasNoteColumn {
-            let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
-            let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
             guard n >= 1, frame.spare.count >= n else { return nil }
             keys = frame.spare.prefix(n).map(\.key)
             frame.spare.removeFirst(n)
@@ -240,7 +247,11 @@ extension TableReader {
         var warnings: [String] = []
         let inline = f.columns
         // Largest blocks first: the rows they fill tell which rows the smaller ones may skip.
-        let order = layout.blocks.indices.sorted { layout.blocks[$0].figures.count > layout.blocks[$1].figures.count }
+        // Of blocks as large, the earlier first: a heading over more columns than its block holds
+        // heads the headless blocks after it.
+        let order = layout.blocks.indices.sorted {
+            (layout.blocks[$0].figures.count, -$0) > (layout.blocks[$1].figures.count, -$1)
+        }
         var placed: [(index: Int, keys: [String])] = []
         for bi in order {
             var trial = f
