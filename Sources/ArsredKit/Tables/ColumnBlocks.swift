@@ -298,7 +298,10 @@ extension TableReader {
                               rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
             return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1) }
         }
-        let groupHeading = Set(rows.indices.filter { isNote && vocabulary.noteGroupHeadings.contains(rowKeys[$0]) })
+        // Group headings as OCR prints them too (`Strukturdvergripande insatser`).
+        let groupHeading = Set(rows.indices.filter { r in
+            isNote && vocabulary.noteGroupHeadings.contains { LabelText.matches(rowKeys[r], $0) }
+        })
         let total = rows.indices.last.flatMap { TableChecks.totalKeys.contains(rowKeys[$0]) || rowKeys[$0].hasPrefix("summa") ? $0 : nil }
         func prior(_ choice: [Int]) -> Int {
             choice.filter { filled.contains($0) }.count - 2 * choice.filter { groupHeading.contains($0) }.count

@@ -191,6 +191,26 @@ import Testing
         #expect(!checks.isEmpty && checks.allSatisfy { $0.passed })
     }
 
+    /// A group heading as OCR garbles it is still a heading: a short column skips it, not an item.
+    @Test func aGarbledGroupHeadingIsSkippedByAShortColumn() throws {
+        let page = """
+            Not 3 Verksamhetens kostnader
+            Steget vidare
+            Framsteget
+            Strukturdvergripande insatser
+            Inspirationsdag
+            Summa
+            2024-12-31
+            100000
+            200000
+            50000
+            350000
+            """
+        let n3 = try values(try recognise(["Årsredovisning 2024", page]), "note_3")
+        #expect(n3["inspirationsdag"] == ["2024": 50000])
+        #expect(n3.filter { !$0.value.isEmpty }.keys.sorted() == ["framsteget", "inspirationsdag", "steget_vidare", "summa"])
+    }
+
     /// Two notes on one page: both label columns, then the columns of each in turn.
     @Test func twoTablesOnAPageShareItsBlocksInReadingOrder() throws {
         let page = """
