@@ -25,6 +25,10 @@ enum BlockDealer {
                     if best == nil || p.weight > best!.placement.weight { best = (slot, trial, p) }
                 }
                 guard let b = best else {
+                    if let split = bestSplit(block, group: group, frames: frames, layouts: layouts, members: members, reader: reader) {
+                        for (slot, part, frame) in split { frames[slot] = frame; dealt[slot].append(part) }
+                        continue
+                    }
                     // No table takes it: its own keeps it, and says so when it reads.
                     dealt[group.firstIndex(of: owner)!].append(block)
                     continue
@@ -36,5 +40,34 @@ enum BlockDealer {
             }
             for (slot, i) in group.enumerated() { layouts[i]!.blocks = dealt[slot] }
         }
+    }
+
+    /// Two figure columns the engine printed as one run (a table's column, then the next table's
+    /// headless column right under it): the cut where both parts find a table, the one the
+    /// arithmetic bears out best, as (slot, part, frame after placing it).
+    static func bestSplit(_ block: ColumnBlocks.Block, group: [Int], frames: [TableReader.BlockFrame],
+                          layouts: [ColumnBlocks?], members: [Member?],
+                          reader: TableReader) -> [(Int, ColumnBlocks.Block, TableReader.BlockFrame)]? {
+        let n = block.figures.count
+        guard n >= 2 * ColumnBlocks.minimumFigures else { return nil }
+        var best: (weight: Int, parts: [(Int, ColumnBlocks.Block, TableReader.BlockFrame)])?
+        for cut in ColumnBlocks.minimumFigures...(n - ColumnBlocks.minimumFigures) {
+            let head = ColumnBlocks.Block(header: block.header, figures: Array(block.figures.prefix(cut)))
+            let tail = ColumnBlocks.Block(header: [], figures: Array(block.figures.dropFirst(cut)))
+            for (a, i) in group.enumerated() {
+                var fa = frames[a]
+                guard let pa = reader.place(head, in: &fa, layout: layouts[i]!, id: members[i]!.id, kind: members[i]!.kind) else { continue }
+                reader.apply(pa, to: &fa)
+                for (b, j) in group.enumerated() {
+                    var fb = b == a ? fa : frames[b]
+                    guard let pb = reader.place(tail, in: &fb, layout: layouts[j]!, id: members[j]!.id, kind: members[j]!.kind) else { continue }
+                    reader.apply(pb, to: &fb)
+                    let weight = pa.weight + pb.weight
+                    guard best == nil || weight > best!.weight else { continue }
+                    best = (weight, b == a ? [(b, head, fb), (b, tail, fb)] : [(a, head, fa), (b, tail, fb)])
+                }
+            }
+        }
+        return best?.parts
     }
 }

@@ -2,6 +2,9 @@
 /// `Budget 2025`): a column keyed by a plain year the heading names is a budget, not an outcome.
 /// `Prognos` columns are forecasts already; the other years are outcomes.
 enum BudgetColumns {
+    /// The id of a plan's budget table.
+    static let tableID = "budget"
+
     /// The years a heading names: a range `2022-2024` (or `2022–2024`, `2022 - 2024`) and single years.
     static func years(inHeading text: String) -> Set<Int> {
         var years = Set<Int>()

@@ -173,9 +173,16 @@ extension TableReader {
     /// heading names, or one whose columns the table has already.
     func keys(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> [String]? {
         var keys = ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.map(\.key)
+        let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
+        let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
+        let readAsKeys = block.figures.filter { SwedishNumber.possibleCounts($0.tokens).contains(keys.count) }.count
+        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count {
+            // Headings over more columns than the block's lines hold figures (`Budget` over
+            // `2021 Utfall 2021`): the block is the first of them; the rest head blocks to come.
+            frame.spare.insert(contentsOf: keys.dropFirst(n).map { ColumnHeader.Column(key: $0, x: nil) }, at: 0)
+            keys = Array(keys.prefix(n))
+        }
         if keys.isEmpty, block.header.isEmpty || !block.hasNoteColumn {
-            let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
-            let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
             guard n >= 1, frame.spare.count >= n else { return nil }
             keys = frame.spare.prefix(n).map(\.key)
             frame.spare.removeFirst(n)
@@ -240,7 +247,11 @@ extension TableReader {
         var warnings: [String] = []
         let inline = f.columns
         // Largest blocks first: the rows they fill tell which rows the smaller ones may skip.
-        let order = layout.blocks.indices.sorted { layout.blocks[$0].figures.count > layout.blocks[$1].figures.count }
+        // Of blocks as large, the earlier first: a heading over more columns than its block holds
+        // heads the headless blocks after it.
+        let order = layout.blocks.indices.sorted {
+            (layout.blocks[$0].figures.count, -$0) > (layout.blocks[$1].figures.count, -$1)
+        }
         var placed: [(index: Int, keys: [String])] = []
         for bi in order {
             var trial = f
@@ -261,6 +272,7 @@ extension TableReader {
         guard !placed.isEmpty else { return nil }
         // Columns in printed order: the label lines' own, then the blocks as they stand.
         var header = f.leading
+        header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
         warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
@@ -286,7 +298,10 @@ extension TableReader {
                               rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
             return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1) }
         }
-        let groupHeading = Set(rows.indices.filter { isNote && vocabulary.noteGroupHeadings.contains(rowKeys[$0]) })
+        // Group headings as OCR prints them too (`Strukturdvergripande insatser`).
+        let groupHeading = Set(rows.indices.filter { r in
+            isNote && vocabulary.noteGroupHeadings.contains { LabelText.matches(rowKeys[r], $0) }
+        })
         let total = rows.indices.last.flatMap { TableChecks.totalKeys.contains(rowKeys[$0]) || rowKeys[$0].hasPrefix("summa") ? $0 : nil }
         func prior(_ choice: [Int]) -> Int {
             choice.filter { filled.contains($0) }.count - 2 * choice.filter { groupHeading.contains($0) }.count

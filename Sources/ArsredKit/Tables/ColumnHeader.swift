@@ -10,6 +10,9 @@ struct ColumnHeader: Sendable, Equatable {
     var hasNoteColumn: Bool
     var noteX: ClosedRange<Double>?
     var unit: String?
+    /// Other keyings of the same columns the header allows as well (a `Budget` printed on a line
+    /// of its own over repeated years): the document's arithmetic chooses (`ColumnOrder`).
+    var alternatives: [[String]] = []
 
     var keys: [String] { columns.map(\.key) }
     /// Indices of the plain outcome columns (`2023`).
@@ -52,6 +55,8 @@ struct ColumnHeader: Sendable, Equatable {
         }
         let stripped = f.hasPrefix("i") && f.count > 1 && !v.units.contains(where: { $0.words.contains(f) }) ? String(f.dropFirst()) : f
         for u in v.units where u.words.contains(stripped) || u.words.contains(f) { return .unitName(u.unit) }
+        // A dash is an empty cell (`Resultat -`), not part of a heading.
+        if f.isEmpty, SwedishNumber.token(word.text)?.isDash == true { return .other }
         if f == "i" || f.isEmpty { return .unit }
         return .other
     }
@@ -92,6 +97,7 @@ struct ColumnHeader: Sendable, Equatable {
         let positioned = tagged.allSatisfy { $0.box != nil } && !tagged.isEmpty
         var columns: [Column] = []
         var kinds: [WordRole] = []
+        var loose: LooseQualifier? = nil
         if positioned {
             // Anchors: years, and deviation words standing over no year.
             let years = tagged.filter { if case .year = $0.role { return true } else { return false } }
@@ -131,23 +137,26 @@ struct ColumnHeader: Sendable, Equatable {
         } else {
             // Without positions the lines holding years give the columns in order; a line
             // without years only lends a `Budget` to the first year, or says a deviation column exists.
+            // A qualifier on a line of its own heads one of the years its own line leaves unqualified.
             let yearLines = Set(tagged.filter { if case .year = $0.role { return true } else { return false } }.map(\.line))
             var pending: WordRole? = nil
+            var qualified = false
             var deviationSeen = false
             var lent: WordRole? = nil
             for t in tagged where !yearLines.contains(t.line) {
                 if t.role == .deviation { deviationSeen = true }
                 if t.role == .budget || t.role == .forecast { lent = lent == nil ? t.role : .other }
             }
-            if let l = lent, l != .other { pending = l }
+            var unqualified: [Int] = []
             for t in tagged where yearLines.contains(t.line) || yearLines.isEmpty {
                 switch t.role {
                 case .year(let y):
                     let kind = pending ?? .outcome
+                    if !qualified { unqualified.append(columns.count) }
                     columns.append(Column(key: key(kind, year: y), x: nil)); kinds.append(kind)
-                    pending = nil
-                case .budget, .forecast: pending = t.role
-                case .outcome: pending = nil
+                    pending = nil; qualified = false
+                case .budget, .forecast: pending = t.role; qualified = true
+                case .outcome: pending = nil; qualified = true
                 case .deviation:
                     // `Avvikelse` and its second line `utfall-budget` are one column.
                     let isAvvikelse = LabelText.letterised(lines[t.line].words[t.index].folded).contains("avvikelse")
@@ -159,35 +168,48 @@ struct ColumnHeader: Sendable, Equatable {
                 default: break
                 }
             }
+            if let l = lent, l != .other {
+                loose = looseQualifier(l, over: unqualified, of: columns)
+                if let q = loose { columns[q.chosen].key = key(l, year: Self.plainYear(columns[q.chosen].key)!) }
+            }
             if deviationSeen && !kinds.contains(.deviation) && !columns.isEmpty {
-                let at = kinds.firstIndex(of: .budget).map { $0 + 1 } ?? columns.count
+                let at = columns.firstIndex { $0.key.hasPrefix("budget:") }.map { $0 + 1 } ?? columns.count
                 columns.insert(Column(key: "deviation", x: nil), at: at); kinds.insert(.deviation, at: at)
+                if var q = loose {
+                    q.candidates = q.candidates.map { $0 >= at ? $0 + 1 : $0 }
+                    q.chosen = q.chosen >= at ? q.chosen + 1 : q.chosen
+                    loose = q
+                }
             }
         }
-        // A deviation column belongs to the budget's year (else the latest year).
+        // The same outcome year twice and no budget column: the `Budget` word was lost (OCR);
+        // statements mostly print the budget before the outcome, but the arithmetic chooses.
+        if loose == nil, !columns.contains(where: { $0.key.hasPrefix("budget:") }),
+           let q = looseQualifier(.budget, over: columns.indices.filter { Int(columns[$0].key) != nil }, of: columns,
+                                  repeatedOnly: true) {
+            loose = q
+            columns[q.chosen].key = "budget:" + columns[q.chosen].key
+        }
+        var header = ColumnHeader(columns: finished(columns), hasNoteColumn: hasNote, noteX: noteX, unit: unit)
+        if let q = loose { header.alternatives = alternatives(columns, moving: q) }
+        return header
+    }
+
+    /// A deviation column keyed by the budget's year (else the latest year); keys made unique.
+    static func finished(_ columns: [Column]) -> [Column] {
+        var columns = columns
         let budgetYear = columns.compactMap { $0.key.hasPrefix("budget:") ? Int($0.key.dropFirst(7)) : nil }.first
         let maxYear = columns.compactMap { Int($0.key.split(separator: ":").last ?? "") }.max()
         for i in columns.indices where columns[i].key == "deviation" {
             columns[i].key = "deviation:\((budgetYear ?? maxYear).map(String.init) ?? "")"
         }
-        // The same outcome year twice and no budget column: the `Budget` word was lost (OCR);
-        // statements print the budget before the outcome.
-        if !columns.contains(where: { $0.key.hasPrefix("budget:") }) {
-            for i in columns.indices where Int(columns[i].key) != nil {
-                if columns[(i + 1)...].contains(where: { $0.key == columns[i].key }) {
-                    columns[i].key = "budget:" + columns[i].key
-                    break
-                }
-            }
-        }
-        // Keys must be unique.
         var seen: [String: Int] = [:]
         for i in columns.indices {
             let k = columns[i].key
             seen[k, default: 0] += 1
             if seen[k]! > 1 { columns[i].key = "\(k)_\(seen[k]!)" }
         }
-        return ColumnHeader(columns: columns, hasNoteColumn: hasNote, noteX: noteX, unit: unit)
+        return columns
     }
 
     static func key(_ role: WordRole, year: Int) -> String {

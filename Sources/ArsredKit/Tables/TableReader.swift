@@ -21,6 +21,8 @@ struct TableReading: Sendable {
     var table: Table
     var doubts: [CellDoubt]
     var warnings: [String]
+    /// Other keyings of `table.columns` its header allows (`ColumnOrder` chooses).
+    var columnOrders: [[String]] = []
 }
 
 /// Reads one table region: header -> columns, lines -> rows (labels and values), both with
@@ -276,6 +278,7 @@ struct TableReader {
                     filled.append(ColumnHeader.Column(key: String(y), x: x))
                 }
                 header.columns = filled
+                header.alternatives = []
                 warnings.append("\(id): a year missing from the column header was inferred")
             }
         }
@@ -356,7 +359,7 @@ struct TableReader {
             if let w = assigned.warning { warnings.append("\(id): row \(key): \(w)") }
         }
         let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, warnings: warnings)
+        return TableReading(table: result, doubts: doubts, warnings: warnings, columnOrders: header.alternatives)
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the

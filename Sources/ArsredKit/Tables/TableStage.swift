@@ -96,6 +96,7 @@ public struct TableStage: Sendable {
             readings["budget"] = nil
             order.removeAll { $0 == "budget" }
         }
+        warnings += DocumentReadings.settle(&readings)
         var tables = order.compactMap { readings[$0]?.table }
         // Statements first in contract order, then notes by number.
         func rank(_ id: String) -> Int {

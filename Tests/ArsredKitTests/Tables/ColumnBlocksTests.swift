@@ -30,6 +30,126 @@ import Testing
         return out
     }
 
+    /// A label with a ruling dash after it (`Resultat -`) is a row, not a column heading: the
+    /// figure blocks still find seven rows for their seven lines.
+    @Test func aLabelWithADashAfterItIsARowNotAHeading() throws {
+        #expect(!ColumnHeader.isHeaderLine(Line(words: ["Resultat", "-"].map { Word(text: $0) }), vocabulary: try TableVocabulary.load()))
+        let page = """
+            2. Resultaträkning
+            Belopp i kr
+            Verksamhetens intäkter
+            Verksamhetens kostnader
+            Resultat -
+            Finansiella intäkter
+            Finansiella kostnader
+            Resultat efter finansiella poster
+            Årets resultat -
+            2023-12-31
+            5820937
+            -5984019
+            -163082
+            68781
+            0
+            -94301
+            -94301
+            2022-12-31
+            5690994
+            -5189646
+            501348
+            12561
+            0
+            513909
+            513909
+            """
+        let v = try values(try recognise([page]), "income_statement")
+        #expect(v["resultat"] == ["2023": -163_082, "2022": 501_348])
+        #expect(v["arets_resultat"] == ["2023": -94_301, "2022": 513_909])
+    }
+
+    /// `Budget` over `2021 Utfall 2021` heads two columns, the budget block and a headless one
+    /// the engine printed right under the next table's column: the run is cut where both parts
+    /// find their table.
+    @Test func aHeadingOverTwoColumnsAndTwoColumnsPrintedAsOneRun() throws {
+        let page = """
+            2. Resultaträkning
+            Belopp i kr
+            Verksamhetens intäkter
+            Verksamhetens kostnader
+            Resultat
+            Finansiella intäkter
+            Finansiella kostnader
+            Resultat efter finansiella poster
+            Årets resultat
+            3. Balansräkning
+            Belopp i kr
+            Tillgångar
+            Omsättningstillgångar
+            Fordringar
+            Kassa och bank
+            Summa omsättningstillgångar
+            Summa tillgångar
+            Eget kapital, avsättningar och skulder
+            Ingående eget kapital
+            Årets resultat
+            Utgående eget kapital
+            Skulder
+            Kortfristiga skulder
+            Summa eget kapital, avsättningar och skulder
+            Budget
+            2021 = Utfall 2021
+            5 000 000
+            5 400 000
+            (400 000)
+            0
+            0
+            (400 000)
+            (400 000)
+            2021-12-31
+            200 000
+            1 800 000
+            2 000 000
+            2 000 000
+            1 501 000
+            (299 000)
+            1 202 000
+            798 000
+            2 000 000
+            5 000 000
+            (5 300 000)
+            (300 000)
+            1 200
+            (200)
+            (299 000)
+            (299 000)
+            Utfall 2020
+            4 900 000
+            (4 600 000)
+            300 000
+            1 000
+            0
+            301 000
+            301 000
+            2020-12-31
+            100 000
+            1 900 000
+            2 000 000
+            2 000 000
+            1 200 000
+            301 000
+            1 501 000
+            499 000
+            2 000 000
+            """
+        let r = try recognise([page])
+        let income = try values(r, "income_statement")
+        #expect(income["verksamhetens_kostnader"] == ["budget:2021": 5_400_000, "2021": -5_300_000, "2020": -4_600_000])
+        #expect(income["arets_resultat"] == ["budget:2021": -400_000, "2021": -299_000, "2020": 301_000])
+        let balance = try values(r, "balance_sheet")
+        #expect(balance["kortfristiga_skulder"] == ["2021": 798_000, "2020": 499_000])
+        #expect(balance["arets_resultat"] == ["2021": -299_000, "2020": 301_000])
+        #expect(r.checks.filter { !$0.passed }.map(\.rule) == [])
+    }
+
     /// Eight labels, seven figures a column: the arithmetic says which row prints none.
     @Test func theArithmeticChoosesTheRowLeftEmpty() throws {
         let page = """
@@ -69,6 +189,26 @@ import Testing
         #expect(!r.warnings.contains { $0.contains("not settled") })
         let checks = r.checks.filter { $0.table == "cash_flow" }
         #expect(!checks.isEmpty && checks.allSatisfy { $0.passed })
+    }
+
+    /// A group heading as OCR garbles it is still a heading: a short column skips it, not an item.
+    @Test func aGarbledGroupHeadingIsSkippedByAShortColumn() throws {
+        let page = """
+            Not 3 Verksamhetens kostnader
+            Steget vidare
+            Framsteget
+            Strukturdvergripande insatser
+            Inspirationsdag
+            Summa
+            2024-12-31
+            100000
+            200000
+            50000
+            350000
+            """
+        let n3 = try values(try recognise(["Årsredovisning 2024", page]), "note_3")
+        #expect(n3["inspirationsdag"] == ["2024": 50000])
+        #expect(n3.filter { !$0.value.isEmpty }.keys.sorted() == ["framsteget", "inspirationsdag", "steget_vidare", "summa"])
     }
 
     /// Two notes on one page: both label columns, then the columns of each in turn.
