@@ -5,7 +5,12 @@ import Foundation
 /// question (`Fråga 1 (n=62)  3 %  7 %  16 % ...`). Figures go to the category whose header
 /// stands above them; an empty cell is null.
 enum SurveyTableReader {
-    struct Row { var number: Int; var n: Int?; var percentages: [SurveyCategory: Double?]; var printed: [Double?] }
+    struct Row {
+        var number: Int; var n: Int?; var percentages: [SurveyCategory: Double?]; var printed: [Double?]
+        /// Whether each figure is known to stand under its category's header (false: figures
+        /// read but not given to categories, as when a `.txt` row lost or gained a cell).
+        var placed = true
+    }
 
     /// A header cell's words: the name's lines stand within this many word heights of each other
     /// side by side (a word space), while neighbouring cells lie a cell's padding and more apart.
@@ -189,10 +194,14 @@ enum SurveyTableReader {
             if !headerSeen { headerSeen = namedCategories(above, vocabulary: vocabulary) >= 4 }
             above = []
             let figures = SurveyText.figures(q.rest)
-            guard headerSeen, figures.count == SurveyCategory.allCases.count else { continue }
+            guard headerSeen, !figures.isEmpty else { continue }
             var pct: [SurveyCategory: Double?] = [:]
-            for (c, v) in zip(SurveyCategory.allCases, figures) { pct[c] = .some(v) }
-            rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: figures.map { $0 }))
+            for c in SurveyCategory.allCases { pct[c] = .some(nil) }
+            // Only a row with a figure for every category says which figure is whose; in one
+            // that lost or gained a cell to the OCR no figure has a place.
+            let placed = figures.count == SurveyCategory.allCases.count
+            if placed { for (c, v) in zip(SurveyCategory.allCases, figures) { pct[c] = .some(v) } }
+            rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: figures.map { $0 }, placed: placed))
         }
         return rows
     }
