@@ -28,6 +28,12 @@ enum SurveyTableReader {
     static let headerToRowGapInHeights = 3.0
     /// Similarity a header cell's folded text must reach to a category's name to be taken for it.
     static let headerSimilarity = 0.5
+    /// Shortest OCR word (letters) taken for a piece of a name whose spaces were lost: shorter
+    /// ones (`del`, `och`) stand in common words too and count only as name words of their own.
+    static let fusedNameMinLetters = 6
+    /// Letters per allowed edit when a fused word is looked for inside a name (`Itealls` in
+    /// `intealls`: one edit in seven letters), as OCR misreads about one letter in five there.
+    static let fusedNameLettersPerEdit = 5
 
     static func read(_ page: Page, vocabulary: SurveyVocabulary) -> [Row] {
         page.hasPositions ? readPositioned(page, vocabulary: vocabulary) : readText(page, vocabulary: vocabulary)
@@ -89,8 +95,14 @@ enum SurveyTableReader {
     /// monotone alignment on the folded names.
     static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
         let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
+        // A name's words run together when OCR loses the spaces on a grey ground (`Tilllitendel`).
+        let fusedNames = vocabulary.categories.flatMap { $0.names.map { $0.replacingOccurrences(of: "_", with: "") } }
         func isNameWord(_ w: Word) -> Bool {
-            w.folded.count >= 2 && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= 0.75 }
+            let f = w.folded.replacingOccurrences(of: "_", with: "")
+            guard f.count >= 2 else { return false }
+            if nameWords.contains(where: { Fuzzy.similarity(f, $0) >= 0.75 }) { return true }
+            return f.count >= fusedNameMinLetters
+                && fusedNames.contains { Fuzzy.substringDistance(f, in: $0) <= f.count / fusedNameLettersPerEdit }
         }
         let reach = firstRow.height * headerReachInRows
         let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
@@ -98,8 +110,9 @@ enum SurveyTableReader {
         var words: [Word] = []
         var top = firstRow.y0
         for l in above {
-            let lettered = l.words.filter { $0.box != nil && $0.text.contains(where: \.isLetter) }
-            if lettered.isEmpty { continue }   // rules and bars read as `|`, `—`
+            // Rules and bars read as `|`, `—`, specks as a lone letter: no words of the header.
+            let lettered = l.words.filter { $0.box != nil && $0.text.filter(\.isLetter).count >= 2 }
+            if lettered.isEmpty { continue }
             // The question list above stops the header (its label, its words, the space before
             // the table); a name misread on a grey ground stays in it.
             guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
