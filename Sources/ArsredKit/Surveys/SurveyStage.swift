@@ -137,7 +137,10 @@ public enum SurveyStage {
                 if let v = s.label, let c = s.category { percentages[c] = v }
             }
             let (problems, sumFails) = SurveyChecks.barProblems(bar)
-            let n = bar.n ?? wordBars.first { $0.number == number }?.n
+            // An n that may have lost digits to the crop (`n=5` for 57): the page's words' n
+            // then, else none.
+            let wordN = wordBars.first { $0.number == number }?.n
+            let n = bar.nWhole ? bar.n ?? wordN : wordN
             let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
             // A bar that does not add up keeps no figure that could pass for right.
             if sumFails { for c in SurveyCategory.allCases { percentages[c] = .some(nil) } }

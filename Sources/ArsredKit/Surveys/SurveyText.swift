@@ -33,10 +33,10 @@ enum SurveyText {
         }
         tokens.removeFirst()
         guard let num = number, (1...20).contains(num) else { return nil }
-        // "(n=62)", "(n = 62)", "(n:62)"
+        // "(n=62)", "(n = 62)", "(n:62)", "(n-62)" (= read as -)
         var n: Int?
         let joined = tokens.joined(separator: " ")
-        if let m = joined.firstMatch(of: #/^\(?\s*[nN]\s*[=:]\s*(\d{1,4})\s*\)?/#) {
+        if let m = joined.firstMatch(of: #/^\(?\s*[nN]\s*[=:\-]\s*(\d{1,4})\s*\)?/#) {
             n = Int(m.1)
             tokens = joined[m.range.upperBound...].split(separator: " ").map(String.init)
         }
