@@ -227,8 +227,8 @@ enum ChartFinder {
             // high): the mark's core when it is one, else the mark as found.
             let uniform = swatches.compactMap { sw -> PixelBox? in
                 if let c = img.markCore(sw), Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)),
-                   img.uniformity(c.inset(by: 1)) >= 0.6 { return c }
-                return img.uniformity(sw.inset(by: 1)) >= 0.6 ? sw : nil
+                   img.uniformity(c.inset(by: 1)) >= legendMarkUniformity { return c }
+                return img.uniformity(sw.inset(by: 1)) >= legendMarkUniformity ? sw : nil
             }
             let coloured = uniform.filter { sw in
                 guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
@@ -243,9 +243,10 @@ enum ChartFinder {
                 while grown {
                     grown = false
                     guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
+                    let halo = Int((legendMarkHaloPx * unit).rounded())
                     for m in uniform where !band.contains(m) && m.y0 >= top - 3 * ref.height && m.y1 <= bottom + 3 * ref.height
-                        && (ref.width - 1...ref.width + max(3, ref.width / 3)).contains(m.width)
-                        && (ref.height - 1...ref.height + max(3, ref.height / 3)).contains(m.height)
+                        && (ref.width - 1...ref.width + max(halo, ref.width / 3)).contains(m.width)
+                        && (ref.height - 1...ref.height + max(halo, ref.height / 3)).contains(m.height)
                         && band.contains(where: { abs($0.x0 - m.x0) <= max(2, ref.width / 2) || abs($0.y0 - m.y0) <= max(2, ref.height / 2) }) {
                         band.append(m); grown = true
                     }
@@ -255,6 +256,7 @@ enum ChartFinder {
             band = band.filter { m in
                 !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < 2 * o.width }
             }
+            band += gridGaps(band, in: img, barColours: barColours)
             layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
@@ -296,6 +298,41 @@ enum ChartFinder {
         }
         return out
     }
+
+    /// How much a JPEG halo may grow a legend mark, in pixels at 100 dpi: chroma is kept per
+    /// 16x16 block of a 200 dpi scan, 8 pixels here, and bleeds up to half a block past the mark.
+    static let legendMarkHaloPx = 4.0
+
+    /// Marks of a legend laid out in rows and columns that the mask missed (on a noisy scan a
+    /// mark runs into its name and no longer looks like a mark): at every crossing of the
+    /// legend's rows and columns without a mark, a box of the marks' size that is one colour and
+    /// wears a bar's colour.
+    static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour]) -> [PixelBox] {
+        guard let ref = band.first, band.count >= 3 else { return [] }
+        func clusters(_ v: [Int], within d: Int) -> [Int] {
+            var out: [Int] = []
+            for x in v.sorted() where !out.contains(where: { abs($0 - x) <= d }) { out.append(x) }
+            return out
+        }
+        let columns = clusters(band.map(\.x0), within: max(2, ref.width / 2))
+        let rows = clusters(band.map(\.y0), within: max(2, ref.height / 2))
+        guard columns.count >= 2, rows.count >= 2 else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        var found: [PixelBox] = []
+        for y in rows {
+            for x in columns where !band.contains(where: { abs($0.x0 - x) <= max(2, ref.width / 2) && abs($0.y0 - y) <= max(2, ref.height / 2) }) {
+                let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
+                guard img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
+                      let c = img.medianColour(box.inset(by: min(w, h) / 4)),
+                      barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) else { continue }
+                found.append(box)
+            }
+        }
+        return found
+    }
+
+    /// Share of a legend mark's pixels near its median colour (a mark is filled with one colour).
+    static let legendMarkUniformity = 0.6
 
     /// Swatches of one legend: of the groups of same-sized marks lying close together, the one
     /// with the most different colours (a legend shows six; axis figures and bits of text make

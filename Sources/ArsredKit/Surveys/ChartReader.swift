@@ -13,6 +13,9 @@ struct BarReading {
     }
     var number: Int?
     var n: Int?
+    /// Whether `n` read whole: with the bracket closing it, or with clear paper between the
+    /// label and the crop's end (else its last digits may be lost to the crop: `n=5` for 57).
+    var nWhole = false
     var segments: [Segment]
 }
 
@@ -107,20 +110,21 @@ struct ChartReader {
             var reading = segments(img, geometry, legend: legend)
             // The question label left of the bar.
             let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * 0.8),
-                                    x1: Int(geometry.left - geometry.height * 0.3),
+                                    x1: Int(geometry.left - geometry.height * Self.labelToBarGap),
                                     y1: Int(geometry.y(at: geometry.left) + geometry.height * 0.8))
             if let crop = binarised(img, labelBox, paper: paper) {
-                let text = reader.readLine(crop, dpi: Int(dpi), whitelist: nil)
-                if let q = SurveyText.questionLabel(text, vocabulary: vocabulary) {
-                    reading.number = q.number; reading.n = q.n
-                } else if let m = text.firstMatch(of: #/[nN]\s*[=:]\s*(\d{1,4})/#) {
-                    reading.n = Int(m.1)
-                }
+                let edge = max(2, Int(geometry.height * Self.labelToBarGap))
+                (reading.number, reading.n, reading.nWhole) = questionLabel(crop, edgeColumns: edge)
             }
             bars.append(reading)
         }
         return ChartReading(top: regionPt.y0, bars: bars)
     }
+
+    /// Right end of the question label's crop, in bar heights left of the bar: labels stand
+    /// right-aligned a few points off the bar, their closing bracket within a tenth of its height;
+    /// the bar's blurred edge stays out.
+    static let labelToBarGap = 0.08
 
     /// Colour change along a bar (CIE76 delta E between a column and the run it would extend)
     /// that opens a new segment: neighbouring palette colours lie 15 and more apart, scan noise
@@ -312,11 +316,36 @@ struct ChartReader {
         return out
     }
 
+    /// The question number and n of a bar's label crop, and whether n read whole.
+    private func questionLabel(_ crop: GreyImage, edgeColumns: Int) -> (number: Int?, n: Int?, whole: Bool) {
+        let text = reader.readLine(crop, dpi: Int(dpi), whitelist: nil)
+        var r: (number: Int?, n: Int?, whole: Bool) = (nil, nil, false)
+        if let q = SurveyText.questionLabel(text, vocabulary: vocabulary) {
+            r.number = q.number; r.n = q.n
+        } else if let m = text.firstMatch(of: #/[nN]\s*[=:\-]\s*(\d{1,4})/#) {
+            r.n = Int(m.1)
+        }
+        r.whole = text.firstMatch(of: #/[nN]\s*[=:\-]\s*\d{1,4}\s*[)\]}]/#) != nil
+            || !Self.inkNearRightEdge(crop, pad: Self.cropPad, columns: edgeColumns)
+        return r
+    }
+
+    /// White margin around a crop given to OCR, in pixels.
+    static let cropPad = 10
+
+    /// Whether a padded crop has ink in its last `columns` columns before the padding: print
+    /// running on past the crop.
+    static func inkNearRightEdge(_ g: GreyImage, pad: Int, columns: Int) -> Bool {
+        let end = g.width - pad
+        for x in max(0, end - columns)..<max(0, end) { for y in 0..<g.height where g[x, y] == 0 { return true } }
+        return false
+    }
+
     /// Dark print on paper as black on white, for OCR of label text.
     private func binarised(_ img: RGBImage, _ box: PixelBox, paper: Int) -> GreyImage? {
         let x0 = max(0, box.x0), y0 = max(0, box.y0), x1 = min(img.width, box.x1), y1 = min(img.height, box.y1)
         guard x1 - x0 > 4, y1 - y0 > 4 else { return nil }
-        let pad = 10
+        let pad = Self.cropPad
         var out = GreyImage(width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad)
         let threshold = Double(paper) * 0.6
         var ink = 0

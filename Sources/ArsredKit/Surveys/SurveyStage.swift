@@ -39,7 +39,9 @@ public enum SurveyStage {
         var result = SurveyRecognition()
         let textSurveys = SurveyTextRecogniser.recognise(stream, vocabulary: vocabulary)
         guard let images = document.images, let reader, document.pages.contains(where: \.hasPositions) else {
-            result.surveys = textSurveys
+            // No picture to read a chart from: a table of percentages still reads from its words
+            // (a `.txt` input's rows are the table's rows, in the categories' printed order).
+            result.surveys = textSurveys.map { table($0, pages: document.pages, vocabulary: vocabulary, result: &result) }
             return result
         }
         let chartReader = ChartReader(vocabulary: vocabulary, reader: reader)
@@ -78,16 +80,23 @@ public enum SurveyStage {
         let rows = SurveyTableReader.read(page, vocabulary: vocabulary)
         guard !rows.isEmpty else { return survey }
         var s = survey
-        let table = SurveyChecks.table(programme: s.programme, respondents: s.respondents)
+        let table = SurveyChecks.table(programme: s.programme, respondents: s.respondents), programme = s.programme
+        func record(_ number: Int, _ problems: [String]) {
+            let (check, warning) = SurveyChecks.check(table: table, number: number, rule: SurveyChecks.rowRule,
+                                                      problems: problems, page: page.number, programme: programme)
+            result.checks.append(check)
+            if let warning { result.diagnostics.append(warning) }
+        }
         for i in s.questions.indices {
-            guard let row = rows.first(where: { $0.number == s.questions[i].number }) else { continue }
+            // The table read, a question's row did not: its figures are not known to add up.
+            guard let row = rows.first(where: { $0.number == s.questions[i].number }) else {
+                record(s.questions[i].number, ["its row did not read"]); continue
+            }
             s.questions[i].percentages = row.percentages
             s.questions[i].printed = row.printed
             if s.questions[i].n == nil { s.questions[i].n = row.n }
-            let (check, warning) = SurveyChecks.check(table: table, number: row.number, rule: SurveyChecks.rowRule,
-                                                      problems: SurveyChecks.rowProblems(row.printed), page: page.number, programme: s.programme)
-            result.checks.append(check)
-            if let warning { result.diagnostics.append(warning) }
+            let unplaced = row.placed ? [] : ["\(row.printed.count) figures read for \(SurveyCategory.allCases.count) categories: none placed"]
+            record(row.number, unplaced + SurveyChecks.rowProblems(row.printed))
         }
         return s
     }
@@ -123,7 +132,10 @@ public enum SurveyStage {
                 if let v = s.label, let c = s.category { percentages[c] = v }
             }
             let (problems, sumFails) = SurveyChecks.barProblems(bar)
-            let n = bar.n ?? wordBars.first { $0.number == number }?.n
+            // An n that may have lost digits to the crop (`n=5` for 57): the page's words' n
+            // then, else none.
+            let wordN = wordBars.first { $0.number == number }?.n
+            let n = bar.nWhole ? bar.n ?? wordN : wordN
             let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
             // A bar that does not add up keeps no figure that could pass for right.
             if sumFails { for c in SurveyCategory.allCases { percentages[c] = .some(nil) } }

@@ -5,7 +5,12 @@ import Foundation
 /// question (`Fråga 1 (n=62)  3 %  7 %  16 % ...`). Figures go to the category whose header
 /// stands above them; an empty cell is null.
 enum SurveyTableReader {
-    struct Row { var number: Int; var n: Int?; var percentages: [SurveyCategory: Double?]; var printed: [Double?] }
+    struct Row {
+        var number: Int; var n: Int?; var percentages: [SurveyCategory: Double?]; var printed: [Double?]
+        /// Whether each figure is known to stand under its category's header (false: figures
+        /// read but not given to categories, as when a `.txt` row lost or gained a cell).
+        var placed = true
+    }
 
     /// A header cell's words: the name's lines stand within this many word heights of each other
     /// side by side (a word space), while neighbouring cells lie a cell's padding and more apart.
@@ -23,6 +28,12 @@ enum SurveyTableReader {
     static let headerToRowGapInHeights = 3.0
     /// Similarity a header cell's folded text must reach to a category's name to be taken for it.
     static let headerSimilarity = 0.5
+    /// Shortest OCR word (letters) taken for a piece of a name whose spaces were lost: shorter
+    /// ones (`del`, `och`) stand in common words too and count only as name words of their own.
+    static let fusedNameMinLetters = 6
+    /// Letters per allowed edit when a fused word is looked for inside a name (`Itealls` in
+    /// `intealls`: one edit in seven letters), as OCR misreads about one letter in five there.
+    static let fusedNameLettersPerEdit = 5
 
     static func read(_ page: Page, vocabulary: SurveyVocabulary) -> [Row] {
         page.hasPositions ? readPositioned(page, vocabulary: vocabulary) : readText(page, vocabulary: vocabulary)
@@ -84,8 +95,14 @@ enum SurveyTableReader {
     /// monotone alignment on the folded names.
     static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
         let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
+        // A name's words run together when OCR loses the spaces on a grey ground (`Tilllitendel`).
+        let fusedNames = vocabulary.categories.flatMap { $0.names.map { $0.replacingOccurrences(of: "_", with: "") } }
         func isNameWord(_ w: Word) -> Bool {
-            w.folded.count >= SurveySettings.headerWordLetters && nameWords.contains { Fuzzy.similarity(w.folded, $0) >= SurveySettings.wordSimilarity }
+            let f = w.folded.replacingOccurrences(of: "_", with: "")
+            guard f.count >= SurveySettings.headerWordLetters else { return false }
+            if nameWords.contains(where: { Fuzzy.similarity(f, $0) >= SurveySettings.wordSimilarity }) { return true }
+            return f.count >= fusedNameMinLetters
+                && fusedNames.contains { Fuzzy.substringDistance(f, in: $0) <= f.count / fusedNameLettersPerEdit }
         }
         let reach = firstRow.height * headerReachInRows
         let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
@@ -93,8 +110,9 @@ enum SurveyTableReader {
         var words: [Word] = []
         var top = firstRow.y0
         for l in above {
-            let lettered = l.words.filter { $0.box != nil && $0.text.contains(where: \.isLetter) }
-            if lettered.isEmpty { continue }   // rules and bars read as `|`, `—`
+            // Rules and bars read as `|`, `—`, specks as a lone letter: no words of the header.
+            let lettered = l.words.filter { $0.box != nil && $0.text.filter(\.isLetter).count >= 2 }
+            if lettered.isEmpty { continue }
             // The question list above stops the header (its label, its words, the space before
             // the table); a name misread on a grey ground stays in it.
             guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
@@ -189,10 +207,14 @@ enum SurveyTableReader {
             if !headerSeen { headerSeen = namedCategories(above, vocabulary: vocabulary) >= SurveySettings.namedHeaderCategories }
             above = []
             let figures = SurveyText.figures(q.rest)
-            guard headerSeen, figures.count == SurveyCategory.allCases.count else { continue }
+            guard headerSeen, !figures.isEmpty else { continue }
             var pct: [SurveyCategory: Double?] = [:]
-            for (c, v) in zip(SurveyCategory.allCases, figures) { pct[c] = .some(v) }
-            rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: figures.map { $0 }))
+            for c in SurveyCategory.allCases { pct[c] = .some(nil) }
+            // Only a row with a figure for every category says which figure is whose; in one
+            // that lost or gained a cell to the OCR no figure has a place.
+            let placed = figures.count == SurveyCategory.allCases.count
+            if placed { for (c, v) in zip(SurveyCategory.allCases, figures) { pct[c] = .some(v) } }
+            rows.append(Row(number: q.number, n: q.n, percentages: pct, printed: figures.map { $0 }, placed: placed))
         }
         return rows
     }

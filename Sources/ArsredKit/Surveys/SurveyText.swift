@@ -33,10 +33,10 @@ enum SurveyText {
         }
         tokens.removeFirst()
         guard let num = number, (1...20).contains(num) else { return nil }
-        // "(n=62)", "(n = 62)", "(n:62)"
+        // "(n=62)", "(n = 62)", "(n:62)", "(n-62)" (= read as -)
         var n: Int?
         let joined = tokens.joined(separator: " ")
-        if let m = joined.firstMatch(of: #/^\(?\s*[nN]\s*[=:]\s*(\d{1,4})\s*\)?/#) {
+        if let m = joined.firstMatch(of: #/^\(?\s*[nN]\s*[=:\-]\s*(\d{1,4})\s*\)?/#) {
             n = Int(m.1)
             tokens = joined[m.range.upperBound...].split(separator: " ").map(String.init)
         }
@@ -50,10 +50,14 @@ enum SurveyText {
         return v
     }
 
+    /// What OCR makes of a `%` after a figure on a noisy scan (`38 Yo`).
+    static let percentSignMisreads = ["Yo", "yo"]
+
     /// A table cell's figure: `22%`, `22 %`, `O%` (a 0 read as a letter), with rules read as `|`
     /// dropped; nil when what is left is not a whole percentage.
     static func figure(_ text: String) -> Double? {
         var t = text.filter { !"%°|[]()!".contains($0) && !$0.isWhitespace }
+        for misread in percentSignMisreads where t.count > misread.count && t.hasSuffix(misread) { t.removeLast(misread.count) }
         t = String(t.map { "Oo".contains($0) ? "0" : $0 })
         guard (1...3).contains(t.count), t.allSatisfy(\.isNumber), let v = Double(t), v <= 100 else { return nil }
         return v

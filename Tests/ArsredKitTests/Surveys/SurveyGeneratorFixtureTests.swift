@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Bitmap
 import Canvas
+import Tesseract
 @testable import ArsredKit
 @testable import make_corpus
 
@@ -97,10 +98,13 @@ struct ScannedChartPage: PageImageSource {
         try expectReadsBack(chart, labelMinPct: 4, scan: ColourScan(gains: (1.0, 0.93, 0.85), jpegQuality: 55))
     }
 
-    /// Known failure (issue 9, left open): the small dark-red first segments (1-4%) are not
-    /// explained by the legend and are flagged in their bars' checks, and question 7's `n`
-    /// does not read from the picture.
-    @Test(.disabled("known failure: small first segments flagged unexplained under this cast"))
+    /// Known failure (issue 9, left open): every figure now reads back in its category, but the
+    /// small dark-red first segments (1-4%) lie farther than `ChartReader.unexplainedDeltaE` from
+    /// their legend swatch, which JPEG at quality 50 washes out more than the bars, so they are
+    /// flagged in their bars' checks (5 of 7 fail); and question 7's label does not give its `n`.
+    /// A general fix wants swatch colours measured the way bar colours are (their core, not
+    /// their JPEG-blurred whole), not a wider tolerance.
+    @Test(.disabled("known failure: small dark-red first segments flagged unexplained (washed-out swatch); question 7's n unread"))
     func divergingColoursWithAStrongCastAndSixLegendColumns() throws {
         let chart = SurveyChart(palette: .diverging, family: "DejaVu Sans", dpi: 200, legendColumns: 6, width: GeneratedSurvey.contentWidth)
         try expectReadsBack(chart, labelMinPct: 5, scan: ColourScan(gains: (0.92, 1.0, 0.9), jpegQuality: 50))
@@ -144,18 +148,24 @@ struct ScannedChartPage: PageImageSource {
             table.draw(data, on: pen, x: GeneratedSurvey.contentLeft, y: top)
         }
         if let scan {
-            let k = 200.0 / 72
-            let canvas = ImageCanvas(width: Int(GeneratedSurvey.page.width * k), height: Int(GeneratedSurvey.page.height * k))
-            canvas.scale(by: k)
-            canvas.rotate(degrees: 0.5, aboutX: GeneratedSurvey.page.width / 2, y: GeneratedSurvey.page.height / 2)
-            draw(canvas)
-            let picture = scan.apply(canvas.rgbImage)
+            let picture = Self.picture(data, table: table, scan: scan, dpi: 200)
             doc.page { $0.draw(picture, in: Rect(x: 0, y: 0, width: GeneratedSurvey.page.width, height: GeneratedSurvey.page.height)) }
         } else {
             doc.page(draw)
         }
         try doc.finish()
         return url
+    }
+
+    /// The page with the survey's heading, question list and table as a scan of it at `dpi`.
+    static func picture(_ data: SurveyData, table: SurveyTable, scan: ColourScan, dpi: Double) -> RGBImage {
+        let k = dpi / 72
+        let canvas = ImageCanvas(width: Int(GeneratedSurvey.page.width * k), height: Int(GeneratedSurvey.page.height * k))
+        canvas.scale(by: k)
+        canvas.rotate(degrees: 0.5, aboutX: GeneratedSurvey.page.width / 2, y: GeneratedSurvey.page.height / 2)
+        let top = GeneratedSurvey.drawContext(canvas, font: table.family)
+        table.draw(data, on: canvas, x: GeneratedSurvey.contentLeft, y: top)
+        return scan.apply(canvas.rgbImage)
     }
 
     func read(_ data: SurveyData, table: SurveyTable, scan: ColourScan?) throws -> (SurveyRecognition, PageMethod?) {
@@ -195,5 +205,50 @@ struct ScannedChartPage: PageImageSource {
         #expect(r.checks.count == 7)
         #expect(r.checks.filter { !$0.passed }.map(\.column) == ["fraga_4"])
         #expect(r.warnings.contains { $0.contains("question 4") })
+    }
+}
+
+/// Survey tables in `.txt` input: the page OCR'd as the generator's `--ocr-text` makes it
+/// (tesseract's English model over the whole page at 200 dpi grey, page segmentation 3), words
+/// without positions.
+@Suite struct GeneratedSurveyTableTextTests {
+    /// The scanned table page read to text, line by line, written as a `.txt` input.
+    func ocrText(_ data: SurveyData, table: SurveyTable, scan: ColourScan) throws -> URL {
+        let picture = GeneratedSurveyTableTests.picture(data, table: table, scan: scan, dpi: 200)
+        let words = try TesseractEngine(language: "eng").recognise(picture.grey, dpi: 200, mode: .auto)
+        var lines: [[String]] = []
+        var current = -1
+        for w in words {
+            if w.line != current { lines.append([]); current = w.line }
+            lines[lines.count - 1].append(w.text)
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("survey-table-\(UUID().uuidString).txt")
+        try lines.map { $0.joined(separator: " ") }.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func ocrTextTableReadsItsRowsOrFailsTheirChecks() throws {
+        let data = GeneratedSurvey.data(labelMinPct: 0)
+        let url = try ocrText(data, table: SurveyTable(family: "DejaVu Sans"), scan: ColourScan(jpegQuality: 60))
+        defer { try? FileManager.default.removeItem(at: url) }
+        let doc = try Ingest.document(at: url, options: IngestOptions(jobs: 1))
+        #expect(doc.images == nil && !doc.pages.contains(where: \.hasPositions))
+        let r = try SurveyStage.recognise(document: doc)
+        let s = try #require(r.surveys.first)
+        let truth = data.truth(page: 1)
+        #expect(s.questions.map(\.n) == truth.questions.map(\.n))
+        // Every question has its check; a row that reads gives the truth, one that does not
+        // gives nothing and fails.
+        #expect(r.checks.count == 7)
+        var read = 0
+        for (q, t) in zip(s.questions, truth.questions) {
+            let passed = r.checks.first { $0.column == "fraga_\(q.number)" }?.passed ?? false
+            if passed {
+                #expect(GeneratedSurvey.figures(q) == GeneratedSurvey.figures(t), "question \(q.number)"); read += 1
+            } else {
+                #expect(GeneratedSurvey.figures(q).allSatisfy { $0 == nil }, "question \(q.number)")
+            }
+        }
+        #expect(read >= 5)
     }
 }

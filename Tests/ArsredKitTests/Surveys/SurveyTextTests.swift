@@ -15,6 +15,7 @@ import Testing
         #expect(SurveyText.questionLabel("Fragal", vocabulary: vocabulary)?.number == 1)
         #expect(SurveyText.questionLabel("Friga 1 (n=62) 7 E0/", vocabulary: vocabulary)?.n == 62)
         #expect(SurveyText.questionLabel("Fraktkostnader 2023", vocabulary: vocabulary) == nil)
+        #expect(SurveyText.figure("38Yo") == 38 && SurveyText.figure("Yo") == nil)
         // A scan speck OCR'd before a listed question.
         let c = try #require(SurveyText.questionLabel("_ Fraga5 — Har det stöd du fått hjälpt dig", vocabulary: vocabulary))
         #expect(c.number == 5 && c.n == nil && c.rest.last == "dig")
