@@ -163,8 +163,8 @@ final class PDFPageReader {
         return readInParts(n, size: size, engine: engine, scan: scan, mustReadFully: mustReadFully)
     }
 
-    /// Reads a scanned page without its running text first (see `ProseLines`), and its running
-    /// text too only when what was read holds something the recognisers extract.
+    /// Reads a scanned page without its running text first (see `ProseLines`), and the whole
+    /// page only when what was read holds something the recognisers extract.
     private func readInParts(_ n: Int, size: (width: Double, height: Double), engine: TesseractEngine,
                              scan: ScanImage, mustReadFully: (Page) -> Bool) -> Page {
         let dpi = Int(scan.dpi.rounded())
@@ -174,17 +174,15 @@ final class PDFPageReader {
             return ocrPage(n, size: size, scan: scan, readFully: true) { _ in engine.recogniseAnalysed() }
         }
         let areas = ProseLines.areas(prose.map { layout[$0] })
-        var first: [OCRWord] = []
+        let page = Stopwatch.time("render", &seconds) { ProseLines.inkOnWhite(scan.image) }
         let skim = ocrPage(n, size: size, scan: scan, readFully: false) { dpi in
-            first = engine.recognise(ProseLines.without(areas, in: scan.image), dpi: dpi, mode: .block)
-            return first
+            engine.recognise(ProseLines.without(areas, in: page), dpi: dpi, mode: .block)
         }
         if !mustReadFully(skim) { return skim }
-        return ocrPage(n, size: size, scan: scan, readFully: true) { dpi in
-            let rest = engine.recognise(ProseLines.only(areas, of: scan.image), dpi: dpi, mode: .block)
-            let lines = (first.map(\.line).max() ?? -1) + 1
-            return first + rest.map { var w = $0; w.line += lines; return w }
-        }
+        // A page that matters is read whole at once, exactly as without the first read: two
+        // parts read apart are split into ink and paper apart, and a grey table header read
+        // with part of the page is not read as it is with the whole.
+        return ocrPage(n, size: size, scan: scan, readFully: true) { engine.recognise(scan.image, dpi: $0, mode: .block) }
     }
 
     /// Where to keep what tesseract is given ($ARSRED_DEBUG_OCR_DIR), read once.

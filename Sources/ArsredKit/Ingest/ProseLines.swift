@@ -5,10 +5,9 @@ import Tesseract
 ///
 /// Tesseract's cost is per text line (each line is scaled to a fixed height before its network
 /// runs), so a page of paragraphs is the dearest page to read and the one that holds nothing the
-/// recognisers extract. A page is therefore read in two parts: first everything but its running
-/// text (headings, running header and footer, table rows, short lines), which is enough to tell
-/// whether the page holds a table, a chart or a signature; then, only if it does, the running
-/// text too, so a page that matters is read whole.
+/// recognisers extract. A page is therefore read first without its running text (headings,
+/// running header and footer, table rows, short lines are kept), which is enough to tell whether
+/// it holds a table, a chart or a signature; only if it does is it read again, whole.
 enum ProseLines {
     /// A running-text line spans at least this share of the page's text width: a paragraph fills
     /// its column; headings, labels and captions are shorter.
@@ -20,8 +19,8 @@ enum ProseLines {
     /// third of a line height apart; a table row's label stands far from its figures, and its
     /// figures far from each other.
     static let maximumGapInLineHeights = 2.0
-    /// Read a page in two parts only when at least this share of its lines is running text:
-    /// below it the second part would cost more than the first part spares (a table page).
+    /// Read a page first without its running text only when at least this share of its lines is
+    /// running text: below it the first read spares little and costs a read (a table page).
     static let worthSplittingShare = 0.3
     /// White margin put around a running-text line, in line heights, so that no stroke of it
     /// (accents, descenders) is left for the first read; lines are about 1.2 heights apart.
@@ -46,7 +45,7 @@ enum ProseLines {
         }
     }
 
-    /// The boxes to whiten or keep for `lines`, each widened by its margin.
+    /// The boxes to whiten for `lines`, each widened by its margin.
     static func areas(_ lines: [LayoutLine]) -> [PixelRect] {
         lines.map { l in
             let m = Int((Double(l.box.height) * marginInLineHeights).rounded(.up))
@@ -54,23 +53,29 @@ enum ProseLines {
         }
     }
 
+    /// `image` with every level lighter than the page's ink split (`GreyThreshold.otsu`) made
+    /// paper white. Tesseract splits each image it is given into ink and paper by its own
+    /// histogram; a page without its running text has lost most of its ink, so its split moves
+    /// toward the paper and grey shading (a table's header row) turns to ink. Paper made white
+    /// by the whole page's split first, the first read is split as the whole page would be.
+    static func inkOnWhite(_ image: GreyImage) -> GreyImage {
+        guard let split = GreyThreshold.otsu(image) else { return image }
+        var out = image
+        out.pixels.withUnsafeMutableBufferPointer { p in
+            for i in p.indices where Int(p[i]) > split { p[i] = 255 }
+        }
+        return out
+    }
+
     /// `image` with `areas` painted white: what the first read sees.
     static func without(_ areas: [PixelRect], in image: GreyImage) -> GreyImage {
         var out = image
-        for a in areas { fill(&out, a, from: nil) }
+        for a in areas { fill(&out, a) }
         return out
     }
 
-    /// Only `areas` of `image`, the rest white: what the second read sees.
-    static func only(_ areas: [PixelRect], of image: GreyImage) -> GreyImage {
-        var out = GreyImage(width: image.width, height: image.height,
-                            pixels: [UInt8](repeating: 255, count: image.width * image.height))
-        for a in areas { fill(&out, a, from: image) }
-        return out
-    }
-
-    /// Paints `area` of `image` white, or with `source`'s pixels.
-    private static func fill(_ image: inout GreyImage, _ area: PixelRect, from source: GreyImage?) {
+    /// Paints `area` of `image` white.
+    private static func fill(_ image: inout GreyImage, _ area: PixelRect) {
         let x0 = max(0, area.x), x1 = min(image.width, area.maxX)
         let y0 = max(0, area.y), y1 = min(image.height, area.maxY)
         guard x0 < x1, y0 < y1 else { return }
@@ -78,11 +83,7 @@ enum ProseLines {
         image.pixels.withUnsafeMutableBufferPointer { p in
             for y in y0..<y1 {
                 let row = y * width
-                if let source {
-                    for x in x0..<x1 { p[row + x] = source.pixels[row + x] }
-                } else {
-                    for x in x0..<x1 { p[row + x] = 255 }
-                }
+                for x in x0..<x1 { p[row + x] = 255 }
             }
         }
     }

@@ -96,7 +96,10 @@ public struct TableStage: Sendable {
             readings["budget"] = nil
             order.removeAll { $0 == "budget" }
         }
-        warnings += DocumentReadings.settle(&readings)
+        // What settling the document's readings did (a column keying, a sign) names its table.
+        let settled = DocumentReadings.settle(&readings).map { w in
+            Self.diagnostic(w, table: readings.keys.first { w.hasPrefix("\($0): ") } ?? "")
+        }
         var tables = order.compactMap { readings[$0]?.table }
         // Statements first in contract order, then notes by number.
         func rank(_ id: String) -> Int {
@@ -106,7 +109,7 @@ public struct TableStage: Sendable {
         }
         tables.sort { rank($0.id) < rank($1.id) }
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
-        let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } }
+        let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } } + settled
         return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics)
     }
 

@@ -36,15 +36,14 @@ import Tesseract
         #expect(ProseLines.indices(of: lines).isEmpty)
     }
 
-    @Test func theFirstReadSeesThePageWithoutItsRunningTextAndTheSecondOnlyThat() {
+    @Test func theFirstReadSeesThePageWithoutItsRunningText() {
         let image = GreyImage(width: 6, height: 4, pixels: [UInt8](repeating: 0, count: 24))
         let area = PixelRect(x: 1, y: 1, width: 3, height: 2)
-        let without = ProseLines.without([area], in: image), only = ProseLines.only([area], of: image)
+        let without = ProseLines.without([area], in: image)
         for y in 0..<4 {
             for x in 0..<6 {
                 let inside = (1..<4).contains(x) && (1..<3).contains(y)
                 #expect(without.pixels[y * 6 + x] == (inside ? 255 : 0))
-                #expect(only.pixels[y * 6 + x] == (inside ? 0 : 255))
             }
         }
         // Areas reaching past the edges are cut to the image.
@@ -66,5 +65,24 @@ import Tesseract
         // The same page with a table's one-word heading, as OCR garbles it, must be read whole.
         let withTable = Page(number: 3, method: .ocr, lines: (lines + ["Resultatrakmng"]).map(TableReaderTests.line), readFully: false)
         #expect(TableStage.pageHoldsTable(withTable))
+    }
+}
+
+/// The first read of a page is split into ink and paper as the whole page is.
+@Suite struct InkOnWhiteTests {
+    @Test func theWholePagesSplitMakesShadingPaperInBothParts() throws {
+        // Text (dark), paper (light) and a grey band (a shaded header row).
+        var pixels = [UInt8](repeating: 245, count: 100 * 100)
+        for i in 0..<1500 { pixels[i * 3] = 20 }            // ink
+        for i in 9000..<9600 { pixels[i] = 200 }            // shading
+        let page = GreyImage(width: 100, height: 100, pixels: pixels)
+        let split = try #require(GreyThreshold.otsu(page))
+        #expect(split >= 20 && split < 200)
+        let clean = ProseLines.inkOnWhite(page)
+        #expect(clean.pixels[9100] == 255 && clean.pixels[3] == 20 && clean.pixels[1] == 255)
+    }
+
+    @Test func aOneLevelImageHasNoSplit() {
+        #expect(GreyThreshold.otsu(GreyImage(width: 3, height: 3, pixels: [UInt8](repeating: 7, count: 9))) == nil)
     }
 }
