@@ -141,6 +141,7 @@ public final class TesseractEngine {
     /// Reads `image` (scanned at `dpi`). `whitelist` limits the characters tesseract may answer.
     public func recognise(_ image: GreyImage, dpi: Int, mode: SegmentationMode = .auto,
                           whitelist: String? = nil) -> [OCRWord] {
+        analysed = false
         guard image.width > 0, image.height > 0 else { return [] }
         defer { TessBaseAPIClear(api) }
         load(image, dpi: dpi, mode: mode, whitelist: whitelist)

@@ -157,9 +157,7 @@ final class PDFPageReader {
         if let lost = PopplerMessages.imageDataLost(complaints).first { losses[n] = lost }
         var scan = decoded
         scan.image = Stopwatch.time("render", &seconds) { RuleRemoval.clean(scan.image, dpi: scan.dpi) }
-        guard let mustReadFully = options.mustReadFully else {
-            return ocrPage(n, size: size, scan: scan, readFully: true) { engine.recognise(scan.image, dpi: $0, mode: .block) }
-        }
+        guard let mustReadFully = options.mustReadFully else { return readWhole(n, size: size, engine: engine, scan: scan) }
         return readInParts(n, size: size, engine: engine, scan: scan, mustReadFully: mustReadFully)
     }
 
@@ -182,7 +180,12 @@ final class PDFPageReader {
         // A page that matters is read whole at once, exactly as without the first read: two
         // parts read apart are split into ink and paper apart, and a grey table header read
         // with part of the page is not read as it is with the whole.
-        return ocrPage(n, size: size, scan: scan, readFully: true) { engine.recognise(scan.image, dpi: $0, mode: .block) }
+        return readWhole(n, size: size, engine: engine, scan: scan)
+    }
+
+    /// Reads the whole scanned page at once.
+    private func readWhole(_ n: Int, size: (width: Double, height: Double), engine: TesseractEngine, scan: ScanImage) -> Page {
+        ocrPage(n, size: size, scan: scan, readFully: true) { engine.recognise(scan.image, dpi: $0, mode: .block) }
     }
 
     /// Where to keep what tesseract is given ($ARSRED_DEBUG_OCR_DIR), read once.
