@@ -105,6 +105,27 @@ public final class TesseractEngine {
         }
     }
 
+    /// Folders tesseract's own builds look in when no data folder is given and
+    /// `TESSDATA_PREFIX` is unset: Debian's tesseract 5 and 4 packages, then the usual
+    /// source-install prefixes. Only where `modelFilesPresent` looks before a load decides.
+    public static let defaultDataFolders = ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                                            "/usr/share/tessdata", "/usr/local/share/tessdata"]
+
+    /// Whether every model of `language` ("swe+eng") has its `.traineddata` file in one data
+    /// folder: `dataPath`, else `TESSDATA_PREFIX`, else the first of `defaultDataFolders` that
+    /// holds them. A look at files, not a load (a load costs 0.2 s a model): a batch checks its
+    /// models this way before it starts, and a file that is present but does not load still
+    /// fails each document that needs it, with `cannotInitialise`.
+    public static func modelFilesPresent(language: String, dataPath: String? = nil,
+                                         environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        let folders = dataPath.map { [$0] } ?? environment["TESSDATA_PREFIX"].map { [$0] } ?? defaultDataFolders
+        let parts = language.split(separator: "+").map(String.init)
+        guard !parts.isEmpty else { return false }
+        return folders.contains { folder in
+            parts.allSatisfy { FileManager.default.isReadableFile(atPath: (folder as NSString).appendingPathComponent("\($0).traineddata")) }
+        }
+    }
+
     private static let setup = NSLock()
 
     /// Runs `body` with file descriptor 2 pointed at /dev/null.

@@ -32,14 +32,15 @@ extension ExtractCommand {
 }
 
 extension ExtractCommand {
-    /// Reads `files` one after another with `runner`, or, with --documents N, N at a time in
-    /// long-lived workers; each outcome counted and shown as it arrives.
-    func read(_ files: [URL], runner: DocumentRunner, options: PipelineOptions, outDir: URL,
+    /// Reads `files` one after another with `runner`, or `documents` at a time in long-lived
+    /// workers, the largest first; each outcome counted and shown as it arrives.
+    func read(_ files: [URL], documents: Int, runner: DocumentRunner, options: PipelineOptions, outDir: URL,
               progress: Progress, summary: inout BatchSummary) {
         let pool = documents > 1 && !inProcess && files.count > 1
             ? WorkerPoolRunner(count: min(documents, files.count), executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
-                               options: options, outDir: outDir)
+                               options: options, outDir: outDir, timeout: WorkerTimeout(seconds: timeoutPerDocument))
             : nil
+        let files = pool == nil ? files : BatchOrder.largestFirst(files)
         let lock = NSLock()
         nonisolated(unsafe) var totals = summary
         ParallelBatch.forEach(files, parallel: pool == nil ? 1 : documents) { file in

@@ -22,8 +22,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var out: String = "output"
 
-    @Option(name: .shortAndLong, help: "Pages read in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, help: "Pages of a document read at once (default: the cores left to each document read at once).")
+    var jobs: Int?
 
     @Option(help: "Tesseract language(s).")
     var language: String = IngestOptions.defaultLanguage
@@ -52,8 +52,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "The number of shards when --shard auto runs in a Kubernetes Indexed Job (its completions).")
     var shardCount: Int?
 
-    @Option(help: "Documents read at once, each by a long-lived worker process that keeps its loaded models from one document to the next (a crash still costs one document).")
-    var documents: Int = 1
+    @Option(help: "Documents read at once, each by a long-lived worker process that keeps its loaded models from one document to the next (a crash still costs one document). Default: one per core for a batch, or the cores --jobs leaves.")
+    var documents: Int?
 
     @Flag(help: .hidden)
     var child = false
@@ -62,24 +62,31 @@ struct ExtractCommand: ParsableCommand {
     var worker = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard documents >= 1 else { throw ValidationError("--documents must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (documents ?? 1) >= 1 else { throw ValidationError("--documents must be at least 1") }
         guard !inputs.isEmpty else { throw ValidationError("name at least one input file or folder") }
         guard timeoutPerDocument > 0 else { throw ValidationError("--timeout-per-document must be more than 0") }
         _ = try selectedShard()
     }
 
-    func run() throws {
-        let (jobs, capped) = JobLimit.cap(self.jobs)
-        let options = PipelineOptions(jobs: jobs, language: language, tessdataPath: tessdata, skim: skim)
-        let outDir = URL(fileURLWithPath: out)
+    /// `--worker`: documents named on stdin, one after another; `--child`: the one input.
+    private func runWorker(options: PipelineOptions, outDir: URL) throws {
         if worker { try WorkerLoop.serve(options: options, outDir: outDir); return }
-        if child {
-            signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL)
-            // Worker mode: one document, result as one JSON line on stdout.
-            let outcome = InProcessRunner(options: options).run(file: URL(fileURLWithPath: inputs[0]), outDir: outDir)
-            FileHandle.standardOutput.write(try JSONEncoder().encode(outcome) + Data([0x0A]))
-            throw ExitCode(outcome.ok ? 0 : 1)
+        signal(SIGINT, SIG_DFL); signal(SIGTERM, SIG_DFL)
+        // One document, its outcome as one JSON line on stdout.
+        let outcome = InProcessRunner(options: options).run(file: URL(fileURLWithPath: inputs[0]), outDir: outDir)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(outcome) + Data([0x0A]))
+        throw ExitCode(outcome.ok ? 0 : 1)
+    }
+
+    func run() throws {
+        let outDir = URL(fileURLWithPath: out)
+        if worker || child {
+            // A worker or child reads with the jobs its batch gave it.
+            let options = PipelineOptions(jobs: JobLimit.cap(jobs ?? ProcessInfo.processInfo.activeProcessorCount).jobs,
+                                          language: language, tessdataPath: tessdata, skim: skim)
+            try runWorker(options: options, outDir: outDir)
+            return
         }
         Cancellation.shared.install(inProcess: inProcess ? Preflight.stopper(outDir: outDir) : nil)
         let (found, problems) = InputDiscovery.files(from: inputs)
@@ -87,7 +94,6 @@ struct ExtractCommand: ParsableCommand {
         let files = part.map { $0.select(found) } ?? found
         try Preflight.check(out: out, stats: stats, language: language, tessdata: tessdata,
                             needsOCR: files.contains { $0.pathExtension.lowercased() != "txt" })
-        if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
         let upToDate = resumeCheck()
         let progress = Progress(total: files.count)
         var summary = BatchSummary()
@@ -95,10 +101,6 @@ struct ExtractCommand: ParsableCommand {
             progress.failed(p.path, p.cause); summary.failed += 1
             summary.failures.append("\(p.path): \(p.cause)")
         }
-        let runner: DocumentRunner = inProcess
-            ? InProcessRunner(options: options)
-            : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options,
-                                 timeout: WorkerTimeout(seconds: timeoutPerDocument))
         let start = Date()
         var stems: [String: String] = [:], todo: [URL] = []
         for file in files {
@@ -113,7 +115,16 @@ struct ExtractCommand: ParsableCommand {
             }
             todo.append(file)
         }
-        read(todo, runner: runner, options: options, outDir: outDir, progress: progress, summary: &summary)
+        // The batch's shape follows what is left to read (see `BatchShape`).
+        let shape = BatchShape.choose(inputs: todo.count, jobs: jobs, documents: inProcess ? 1 : documents)
+        let (pageJobs, capped) = JobLimit.cap(shape.jobs)
+        if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
+        let options = PipelineOptions(jobs: pageJobs, language: language, tessdataPath: tessdata, skim: skim)
+        let runner: DocumentRunner = inProcess
+            ? InProcessRunner(options: options)
+            : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options,
+                                 timeout: WorkerTimeout(seconds: timeoutPerDocument))
+        read(todo, documents: shape.documents, runner: runner, options: options, outDir: outDir, progress: progress, summary: &summary)
         summary.seconds = Date().timeIntervalSince(start)
         progress.close(summary)
         if let s = Cancellation.shared.signal {

@@ -23,10 +23,7 @@ enum Preflight {
     }
 
     private static func stopInProcess(_ signal: Int32, outDir: URL) {
-        let mine = ".\(getpid()).tmp"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: outDir.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(mine) {
-            try? FileManager.default.removeItem(at: outDir.appendingPathComponent(name))
-        }
+        DocumentWriter.removeTemporaries(of: getpid(), in: outDir)
         FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(signal))\n".utf8))
         exit(128 + signal)
     }

@@ -26,6 +26,15 @@ public enum DocumentWriter {
         return target.deletingLastPathComponent().appendingPathComponent("." + name + suffix)
     }
 
+    /// Removes what process `pid` left half-written in `outDir` (its `temporaryURL`s): a worker
+    /// killed between writing and renaming leaves one.
+    public static func removeTemporaries(of pid: Int32, in outDir: URL) {
+        let suffix = ".\(pid).tmp"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: outDir.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(suffix) {
+            try? FileManager.default.removeItem(at: outDir.appendingPathComponent(name))
+        }
+    }
+
     public static func writeAtomically(_ data: Data, to target: URL) throws {
         let dir = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

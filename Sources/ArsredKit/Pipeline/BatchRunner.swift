@@ -80,8 +80,7 @@ public struct ChildProcessRunner: DocumentRunner {
             return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
         }
         let stderr = WorkerStderr(err)
-        let temporary = DocumentWriter.temporaryURL(for: DocumentWriter.outputURL(for: file, in: outDir), pid: p.processIdentifier)
-        if !Cancellation.shared.started(p.processIdentifier, temporary: temporary) { kill(p.processIdentifier, SIGKILL) }
+        if !Cancellation.shared.started(p.processIdentifier) { kill(p.processIdentifier, SIGKILL) }
         let watch = timeout.watch(p.processIdentifier)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
@@ -92,17 +91,33 @@ public struct ChildProcessRunner: DocumentRunner {
         // A worker that reported its outcome and died on the way out (in a library's exit-time
         // clean-up) did its work: the outcome stands.
         if p.terminationReason == .uncaughtSignal, reported == nil || timedOut || Cancellation.shared.signal != nil {
-            // Killed between writing and renaming, the worker leaves its temporary file.
-            try? FileManager.default.removeItem(at: temporary)
-            let cause = timedOut ? "stopped after \(Int(timeout.seconds)) s (--timeout-per-document)"
-                : Cancellation.shared.signal.map { "cancelled (\(Cancellation.name($0)))" }
-                ?? "crashed (signal \(p.terminationStatus)\(stderr.crashCause().map { ": \($0)" } ?? "")) while being read"
-            var o = DocumentOutcome.failure(file, cause + "; nothing written for it")
-            o.seconds = clock.seconds
-            return o
+            return WorkerDeath(file: file, outDir: outDir, pid: p.processIdentifier, timedOut: timedOut, timeout: timeout)
+                .outcome(signal: p.terminationStatus, crashCause: stderr.crashCause(), seconds: clock.seconds)
         }
         if let reported { return reported }
         return .failure(file, "worker exited with status \(p.terminationStatus) without a result")
+    }
+}
+
+/// A worker process killed while it read `file`: by the time limit, by a cancelling signal or by
+/// a crash. What it leaves is removed and the document named failed with the cause.
+struct WorkerDeath {
+    var file: URL
+    var outDir: URL
+    /// The worker's process, whose temporary outputs in `outDir` go.
+    var pid: pid_t
+    var timedOut: Bool
+    var timeout: WorkerTimeout
+
+    func outcome(signal: Int32, crashCause: String?, seconds: Double) -> DocumentOutcome {
+        // Killed between writing and renaming, the worker leaves its temporary file.
+        DocumentWriter.removeTemporaries(of: pid, in: outDir)
+        let cause = timedOut ? "stopped after \(Int(timeout.seconds)) s (--timeout-per-document)"
+            : Cancellation.shared.signal.map { "cancelled (\(Cancellation.name($0)))" }
+            ?? "crashed (signal \(signal)\(crashCause.map { ": \($0)" } ?? "")) while being read"
+        var o = DocumentOutcome.failure(file, cause + "; nothing written for it")
+        o.seconds = seconds
+        return o
     }
 }
 

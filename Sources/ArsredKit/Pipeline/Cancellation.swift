@@ -7,7 +7,7 @@ public final class Cancellation: @unchecked Sendable {
     public static let shared = Cancellation()
 
     private let lock = NSLock()
-    private var workers: [pid_t: URL] = [:]
+    private var workers: Set<pid_t> = []
     private var caught: Int32?
     private var inProcess: (@Sendable (Int32) -> Void)?
 
@@ -50,21 +50,22 @@ public final class Cancellation: @unchecked Sendable {
 
     nonisolated(unsafe) private static var signalPipe: Int32 = -1
 
-    /// A worker process, and the temporary file it would leave if killed.
-    func started(_ pid: pid_t, temporary: URL) -> Bool {
+    /// A worker process now reading a document (false: the batch is cancelled, kill it). The
+    /// runner waiting for it removes what a killed worker leaves (`DocumentWriter.removeTemporaries`).
+    func started(_ pid: pid_t) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard caught == nil else { return false }
-        workers[pid] = temporary
+        workers.insert(pid)
         return true
     }
 
-    func finished(_ pid: pid_t) { lock.lock(); workers[pid] = nil; lock.unlock() }
+    func finished(_ pid: pid_t) { lock.lock(); workers.remove(pid); lock.unlock() }
 
     private func cancel(_ s: Int32) {
         lock.lock()
         let first = caught == nil
         if first { caught = s }
-        let running = workers.keys
+        let running = workers
         let direct = inProcess
         lock.unlock()
         // The runner that waits for a killed worker removes its temporary file.

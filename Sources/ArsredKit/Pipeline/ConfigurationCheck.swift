@@ -83,10 +83,13 @@ public enum ConfigurationCheck {
     }
 
     /// The tesseract languages a batch of PDFs needs load from `tessdata`: those asked for
-    /// (`--language`) and the survey chart reader's. Tesseract's own complaints stay off stderr.
+    /// (`--language`) and the survey chart reader's. Where their model files are in place the
+    /// check ends there (loading them here would cost every batch 0.2 s a model before its
+    /// first document); else a load says what is wrong, tesseract's own complaints off stderr.
     public static func tesseract(language: String, tessdata: String?) throws {
         let asked = Set(language.split(separator: "+").map(String.init))
         for l in [language] + TesseractLabelReader.languages.filter({ !asked.contains($0) }) {
+            if TesseractEngine.modelFilesPresent(language: l, dataPath: tessdata) { continue }
             do { _ = try TesseractEngine(language: l, dataPath: tessdata) } catch {
                 throw ConfigurationError("\(error)")
             }

@@ -8,10 +8,12 @@ public final class WorkerPoolRunner: DocumentRunner, @unchecked Sendable {
     private let idle = NSCondition()
     private var workers: [PersistentWorker]
 
-    public init(count: Int, executable: URL, options: PipelineOptions, outDir: URL) {
+    /// `timeout`: how long one document may keep its worker (then the worker is killed, the
+    /// document failed, and the next document starts a fresh worker).
+    public init(count: Int, executable: URL, options: PipelineOptions, outDir: URL, timeout: WorkerTimeout = WorkerTimeout()) {
         // A worker that died is found by its closed pipe, not by a SIGPIPE that ends this process.
         signal(SIGPIPE, SIG_IGN)
-        workers = (0..<max(1, count)).map { _ in PersistentWorker(executable: executable, options: options, outDir: outDir) }
+        workers = (0..<max(1, count)).map { _ in PersistentWorker(executable: executable, options: options, outDir: outDir, timeout: timeout) }
     }
 
     /// Reads `file` in the next idle worker (waits for one). Safe to call from several threads.
@@ -33,17 +35,24 @@ public final class WorkerPoolRunner: DocumentRunner, @unchecked Sendable {
 }
 
 /// One `arsred extract --worker` process: a JSON array holding one path a line in on stdin,
-/// one `DocumentOutcome` a line out on stdout.
+/// one `DocumentOutcome` a line out on stdout. While it reads a document it is watched as a
+/// child of `ChildProcessRunner` is: killed after the time limit or on a cancelling signal, its
+/// temporary output removed, a crash named by the line it printed.
 final class PersistentWorker {
     let executable: URL
     let arguments: [String]
+    let outDir: URL
+    let timeout: WorkerTimeout
     private var process: Process?
     private var input: FileHandle?
     private var output: FileHandle?
+    private var stderr: WorkerStderr?
     private var pending = Data()
 
-    init(executable: URL, options: PipelineOptions, outDir: URL) {
+    init(executable: URL, options: PipelineOptions, outDir: URL, timeout: WorkerTimeout) {
         self.executable = executable
+        self.outDir = outDir
+        self.timeout = timeout
         var args = ["extract", "--worker", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
         if let t = options.tessdataPath { args += ["--tessdata", t] }
         args.append(options.skim ? "--skim" : "--no-skim")
@@ -52,34 +61,48 @@ final class PersistentWorker {
 
     func run(file: URL) -> DocumentOutcome {
         let clock = Stopwatch()
+        let pid: pid_t
         do {
-            try startIfNeeded()
+            pid = try startIfNeeded()
+            if !Cancellation.shared.started(pid) { kill(pid, SIGKILL) }
             try input?.write(contentsOf: try JSONEncoder().encode([file.path]) + Data([0x0A]))
         } catch {
             stop()
             return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
         }
+        defer { Cancellation.shared.finished(pid) }
+        let watch = timeout.watch(pid)
         while let line = nextLine() {
-            if let o = try? JSONDecoder().decode(DocumentOutcome.self, from: line), o.file == file.path { return o }
+            if let o = try? JSONDecoder().decode(DocumentOutcome.self, from: line), o.file == file.path {
+                _ = watch.stop()
+                return o
+            }
         }
-        // The worker ended before answering: it crashed on this document.
+        // The worker ended before answering: killed, or it crashed on this document.
+        let timedOut = watch.stop()
         let status = stop()
-        var o = DocumentOutcome.failure(file, status.signalled
-            ? "crashed (signal \(status.code)) while being read; nothing written for it"
-            : "worker exited with status \(status.code) without a result")
-        o.seconds = clock.seconds
-        return o
+        let crashCause = stderr?.crashCause()
+        guard status.signalled else {
+            return .failure(file, "worker exited with status \(status.code) without a result")
+        }
+        return WorkerDeath(file: file, outDir: outDir, pid: pid, timedOut: timedOut, timeout: timeout)
+            .outcome(signal: status.code, crashCause: crashCause, seconds: clock.seconds)
     }
 
-    private func startIfNeeded() throws {
-        if let p = process, p.isRunning { return }
+    /// The running worker's pid, starting one when none runs.
+    private func startIfNeeded() throws -> pid_t {
+        if let p = process, p.isRunning { return p.processIdentifier }
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe()
-        p.standardInput = stdin; p.standardOutput = stdout; p.standardError = FileHandle.standardError
+        let stdin = Pipe(), stdout = Pipe(), err = Pipe()
+        p.standardInput = stdin; p.standardOutput = stdout; p.standardError = err
+        // A crash is one line (the parent's), not Swift's backtrace.
+        p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         try p.run()
         process = p; input = stdin.fileHandleForWriting; output = stdout.fileHandleForReading; pending = Data()
+        stderr = WorkerStderr(err)
+        return p.processIdentifier
     }
 
     /// The next line the worker wrote, nil at end of file.

@@ -96,7 +96,7 @@ import Testing
         p.executableURL = ExtractCommandTests.executable
         let later = dir.appendingPathComponent("later.txt")
         try Data(Self.reportText.utf8).write(to: later)
-        p.arguments = ["extract", "--out", out.path, hangs.path, later.path]
+        p.arguments = ["extract", "--documents", "1", "--out", out.path, hangs.path, later.path]
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
@@ -110,6 +110,40 @@ import Testing
         let pid = try #require(worker)
         let leftover = DocumentWriter.temporaryURL(for: out.appendingPathComponent("hangs.json"), pid: pid)
         try Data("{".utf8).write(to: leftover)
+        kill(p.processIdentifier, signal)
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 128 + signal)
+        #expect(text.contains("arsred: cancelled by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); 2 documents not read"))
+        #expect(Self.processes(holding: out.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalStopsLongLivedWorkersToo(signal: Int32) throws {
+        let dir = try BrokenFiles.folder(), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let hangs = try Self.hangingInput(in: dir), other = dir.appendingPathComponent("also-hangs.pdf")
+        #expect(mkfifo(other.path, 0o644) == 0)
+        let p = Process()
+        p.executableURL = ExtractCommandTests.executable
+        p.arguments = ["extract", "--documents", "2", "--out", out.path, hangs.path, other.path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        // Both workers waiting on their input; each leaves what a worker killed between write
+        // and rename leaves.
+        var workers: [Int32] = []
+        for _ in 0..<600 where workers.count < 2 {
+            workers = Self.processes(holding: "--worker").filter { Self.processes(holding: out.path).contains($0) }
+            if workers.count < 2 { usleep(50_000) }
+        }
+        #expect(workers.count == 2)
+        usleep(300_000)  // each has been handed its document
+        for pid in workers {
+            try Data("{".utf8).write(to: DocumentWriter.temporaryURL(for: out.appendingPathComponent("hangs.json"), pid: pid))
+        }
         kill(p.processIdentifier, signal)
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()

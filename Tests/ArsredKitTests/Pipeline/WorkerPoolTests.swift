@@ -12,7 +12,7 @@ import Testing
         try Data(#"""
             #!/bin/sh
             while read -r line; do
-                case "$line" in *crash*) kill -SEGV $$ ;; esac
+                case "$line" in *crash*) kill -SEGV $$ ;; *hang*) printf '{' > "${0%/*}/.hang.json.$$.tmp"; sleep 60 ;; esac
                 file=${line#[}; file=${file%]}
                 echo "{\"file\":$file,\"ok\":true,\"error\":\"$$\",\"pages\":1,\"ocrPages\":0,\"seconds\":0,\"stageSeconds\":{}}"
             done
@@ -33,10 +33,24 @@ import Testing
         #expect(outcomes.map(\.file) == names.map(\.path))
     }
 
+    @Test func aDocumentPastTheTimeLimitLosesItsWorkerAndTheNextGetsAFreshOne() throws {
+        let worker = try Self.fakeWorker(), dir = worker.deletingLastPathComponent()
+        let pool = WorkerPoolRunner(count: 1, executable: worker, options: PipelineOptions(jobs: 1), outDir: dir,
+                                    timeout: WorkerTimeout(seconds: 1))
+        defer { pool.close() }
+        let names = ["a.pdf", "hang.pdf", "b.pdf"].map { URL(fileURLWithPath: "/in/" + $0) }
+        let outcomes = names.map { pool.run(file: $0, outDir: dir) }
+        #expect(outcomes.map(\.ok) == [true, false, true])
+        #expect(outcomes[1].error == "stopped after 1 s (--timeout-per-document); nothing written for it")
+        #expect(outcomes[2].error != outcomes[0].error)          // a fresh worker after the kill
+        // What the killed worker had begun to write is gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["fake-worker"])
+    }
+
     @Test func documentsReadTwoAtATimeGiveTheBytesOfAOneProcessRun() throws {
         let reference = try BatchRun.reference.get()
         let out = try BrokenFiles.folder().appendingPathComponent("out")
-        let r = try BatchRun.arsred(["extract", "--documents", "2", "--out", out.path, BatchRun.corpus.path])
+        let r = try BatchRun.arsred(["extract", "--documents", "2", "--jobs", "1", "--out", out.path, BatchRun.corpus.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(BatchRun.summary(r.stderr)?.hasPrefix("arsred: 3 ok, 0 failed; 34 pages") == true)
         #expect(try BatchRun.outputs(out) == reference.outputs)

@@ -45,7 +45,7 @@ enum BatchRun {
     /// corpus/ read once per test process by one uninterrupted `arsred extract`.
     static let reference: Swift.Result<Reference, Error> = Swift.Result {
         let out = try BrokenFiles.folder().appendingPathComponent("reference")
-        let r = try arsred(["extract", "--out", out.path, corpus.path])
+        let r = try arsred(["extract", "--documents", "1", "--out", out.path, corpus.path])
         guard r.status == 0 else { throw ReferenceRunFailed(stderr: r.stderr) }
         return Reference(folder: out, stderr: r.stderr, outputs: try outputs(out))
     }
