@@ -230,9 +230,8 @@ final class PDFPageReader {
             var resolution = dpi(scan, grey.width)
             if resolution > options.maxDPI * 1.05 {
                 let f = options.maxDPI / resolution
-                grey = Downscale.grey(grey, width: Int((Double(grey.width) * f).rounded()),
-                                      height: Int((Double(grey.height) * f).rounded()))
-                resolution = options.maxDPI
+                grey = GreyScaling.reduced(grey, by: f)
+                resolution = dpi(scan, grey.width)
             }
             return ScanImage(image: grey, dpi: resolution,
                              toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
@@ -279,57 +278,6 @@ struct PixelToPoints {
 
 /// Hundredths of a point: precise enough, and short and stable in JSON.
 func hundredths(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-
-enum Downscale {
-    /// Area-averages `g` down to `width`×`height` (each no larger than the source's).
-    static func grey(_ g: GreyImage, width: Int, height: Int) -> GreyImage {
-        guard width > 0, height > 0, width < g.width || height < g.height else { return g }
-        let columns = weights(from: g.width, to: width), rows = weights(from: g.height, to: height)
-        // Horizontal pass into floats, then vertical.
-        var across = [Float](repeating: 0, count: width * g.height)
-        g.pixels.withUnsafeBufferPointer { p in
-            across.withUnsafeMutableBufferPointer { a in
-                for y in 0..<g.height {
-                    let row = y * g.width
-                    for (x, taps) in columns.enumerated() {
-                        var s: Float = 0
-                        for (i, w) in taps { s += Float(p[row + i]) * w }
-                        a[y * width + x] = s
-                    }
-                }
-            }
-        }
-        var out = [UInt8](repeating: 0, count: width * height)
-        across.withUnsafeBufferPointer { a in
-            out.withUnsafeMutableBufferPointer { o in
-                for (y, taps) in rows.enumerated() {
-                    for x in 0..<width {
-                        var s: Float = 0
-                        for (i, w) in taps { s += a[i * width + x] * w }
-                        o[y * width + x] = UInt8(max(0, min(255, s.rounded())))
-                    }
-                }
-            }
-        }
-        return GreyImage(width: width, height: height, pixels: out)
-    }
-
-    /// For each target pixel, the source pixels it covers and their shares (summing to 1).
-    private static func weights(from n: Int, to m: Int) -> [[(Int, Float)]] {
-        let scale = Double(n) / Double(m)
-        return (0..<m).map { j in
-            let a = Double(j) * scale, b = Double(j + 1) * scale
-            var taps: [(Int, Float)] = []
-            var i = Int(a)
-            while Double(i) < b && i < n {
-                let cover = min(b, Double(i + 1)) - max(a, Double(i))
-                if cover > 1e-9 { taps.append((i, Float(cover / scale))) }
-                i += 1
-            }
-            return taps
-        }
-    }
-}
 
 /// Pictures of the PDF's pages for the later stages, rendered on demand. One poppler
 /// document guarded by a lock (poppler documents are not thread-safe).

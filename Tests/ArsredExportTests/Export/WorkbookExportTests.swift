@@ -59,7 +59,11 @@ import ArsredKit
 
     /// The checkout's sample corpus as outputs, and the small document with a failed check,
     /// a warning, a survey and a key ratio with decimals.
-    static func files() throws -> [DatasetFile] {
+    static func files() throws -> [DatasetFile] { try loaded.get() }
+    /// Made once per test process: the tests run in parallel, and each making the folder anew
+    /// would remove it under another's feet.
+    private static let loaded = Swift.Result { try makeFiles() }
+    private static func makeFiles() throws -> [DatasetFile] {
         let folder = try Documents.corpusOutputs("workbook", from: Documents.sampleCorpus)
         var small = Documents.small()
         small.tables.append(Table(id: "five_year_overview", title: "Översikt", page: 1, unit: "tkr", columns: ["2023"], rows: [

@@ -55,14 +55,4 @@ import Testing
         #expect(clean[21, 25] == 0)
         #expect(clean[240, 80] == 40)
     }
-
-    @Test func downscalingAveragesAreas() {
-        let image = GreyImage(width: 4, height: 2, pixels: [0, 100, 200, 200,
-                                                           100, 200, 0, 0])
-        let half = Downscale.grey(image, width: 2, height: 1)
-        #expect(half.pixels == [100, 100])
-        // 3 -> 2: the middle source pixel is shared between both targets.
-        let row = GreyImage(width: 3, height: 1, pixels: [0, 90, 180])
-        #expect(Downscale.grey(row, width: 2, height: 1).pixels == [30, 150])
-    }
 }
