@@ -52,11 +52,19 @@ public enum SectionLocator {
         return out
     }
 
-    /// The words of a line's folded, letterised form without a leading section number (`2.`, `1.1.`).
-    static func headingWords(_ line: Line) -> (words: [String], numbered: Bool)? {
+    /// Digits a lone figure at the end of a table heading line may have and still be no figure:
+    /// the scanner's dark page edge read as `2`, a footnote mark (`Resultaträkning 2`).
+    static let strayTrailingDigits = 1
+
+    /// The words of a line's folded, letterised form without a leading section number (`2.`, `1.1.`)
+    /// and, with `droppingStrayDigit`, without a lone digit at its end.
+    static func headingWords(_ line: Line, droppingStrayDigit: Bool = false) -> (words: [String], numbered: Bool)? {
         var words = LabelText.letterised(line.folded).split(separator: "_").map(String.init)
         var numbered = false
         while let f = words.first, f.count <= sectionNumberDigits, f.allSatisfy(\.isNumber) { words.removeFirst(); numbered = true }
+        if droppingStrayDigit, words.count >= 2, let last = words.last, last.count <= strayTrailingDigits, last.allSatisfy(\.isNumber) {
+            words.removeLast()
+        }
         // A year belongs to a heading (`Förslag budget 2024`); any other figure makes the line a row.
         if words.count >= 2, let last = words.last, ColumnHeader.year(last) != nil, last.count == 4 { words.removeLast() }
         if words.contains(where: { $0.contains(where: \.isNumber) }) { return nil }
@@ -66,15 +74,14 @@ public enum SectionLocator {
     /// What heading, if any, `line` is.
     public static func classify(_ line: Line, vocabulary v: TableVocabulary) -> LocatedHeading.Kind? {
         if let n = noteNumber(line, vocabulary: v) { return .note(n) }
-        guard let (words, numbered) = headingWords(line), words.count <= headingWords else { return nil }
-        for kind in v.tables {
-            for h in kind.headings {
-                let hw = h.split(separator: "_").count
-                guard words.count >= hw, words.count <= hw + tableHeadingExtraWords else { continue }
-                let lead = words.prefix(hw).joined(separator: "_")
-                if LabelText.matches(lead, h, tolerance: headingTolerance) { return .table(kind.id) }
-            }
+        guard let (words, numbered) = headingWords(line), words.count <= headingWords else {
+            // A table heading with a stray digit after it is still the heading, unless its words
+            // could be a row's label (`Balanskravsresultat 5` may be a row with its note).
+            if let (words, _) = headingWords(line, droppingStrayDigit: true), words.count <= headingWords,
+               let id = tableHeading(words, vocabulary: v), !isRowLabel(words, vocabulary: v) { return .table(id) }
+            return nil
         }
+        if let id = tableHeading(words, vocabulary: v) { return .table(id) }
         let joined = words.joined(separator: "_")
         if words.count <= notesHeadingWords, LabelText.matches(joined, v.notesHeading, tolerance: headingTolerance) { return .notes }
         for h in v.sectionHeadings {
@@ -85,6 +92,27 @@ public enum SectionLocator {
         // A numbered heading of the report (`1.7. Förväntad utveckling`) closes any table.
         if numbered, words.count <= numberedHeadingWords, let c = line.text.first(where: \.isLetter), c.isUppercase { return .other }
         return nil
+    }
+
+    /// The table whose heading `words` begin with.
+    static func tableHeading(_ words: [String], vocabulary v: TableVocabulary) -> String? {
+        for kind in v.tables {
+            for h in kind.headings {
+                let hw = h.split(separator: "_").count
+                guard words.count >= hw, words.count <= hw + tableHeadingExtraWords else { continue }
+                let lead = words.prefix(hw).joined(separator: "_")
+                if LabelText.matches(lead, h, tolerance: headingTolerance) { return kind.id }
+            }
+        }
+        return nil
+    }
+
+    /// Whether `words` read as one of the vocabulary's row labels.
+    static func isRowLabel(_ words: [String], vocabulary v: TableVocabulary) -> Bool {
+        let joined = words.joined(separator: "_")
+        return v.tables.contains { kind in
+            kind.rows.contains { row in row.matchForms.contains { LabelText.matches(joined, $0, tolerance: headingTolerance) } }
+        }
     }
 
     /// `Not 3. Verksamhetens kostnader` -> 3.

@@ -110,13 +110,7 @@ import Testing
         let pid = try #require(worker)
         let leftover = DocumentWriter.temporaryURL(for: out.appendingPathComponent("hangs.json"), pid: pid)
         try Data("{".utf8).write(to: leftover)
-        kill(p.processIdentifier, signal)
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 128 + signal)
-        #expect(text.contains("arsred: cancelled by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); 2 documents not read"))
-        #expect(Self.processes(holding: out.path).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+        try Self.expectCancelled(p, by: signal, stderr: err, out: out)
     }
 
     @Test(arguments: [SIGINT, SIGTERM])
@@ -144,12 +138,18 @@ import Testing
         for pid in workers {
             try Data("{".utf8).write(to: DocumentWriter.temporaryURL(for: out.appendingPathComponent("hangs.json"), pid: pid))
         }
+        try Self.expectCancelled(p, by: signal, stderr: err, out: out)
+    }
+
+    /// Sends `signal` to the batch `p` and expects it stopped: exit 128 + signal, its two
+    /// documents not read, no worker left, nothing left in `out`.
+    static func expectCancelled(_ p: Process, by signal: Int32, stderr err: Pipe, out: URL) throws {
         kill(p.processIdentifier, signal)
         let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
         #expect(p.terminationStatus == 128 + signal)
         #expect(text.contains("arsred: cancelled by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); 2 documents not read"))
-        #expect(Self.processes(holding: out.path).isEmpty)
+        #expect(processes(holding: out.path).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 

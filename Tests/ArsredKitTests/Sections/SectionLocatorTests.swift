@@ -17,6 +17,14 @@ struct SectionLocatorTests {
         #expect(SectionLocator.classify(line("Not 4 Fordringar"), vocabulary: v) == .note(4))
     }
 
+    @Test func aStrayDigitAfterATableHeadingLeavesItAHeading() {
+        #expect(SectionLocator.classify(line("2. Resultaträkning 2"), vocabulary: v) == .table("income_statement"))
+        #expect(SectionLocator.classify(line("Kassaflödesanalys 1"), vocabulary: v) == .table("cash_flow"))
+        // Words that are also a row's label stay a row; two digits are a figure.
+        #expect(SectionLocator.classify(line("Balanskravsresultat 5"), vocabulary: v) == nil)
+        #expect(SectionLocator.classify(line("Resultaträkning 12"), vocabulary: v) == nil)
+    }
+
     @Test func rowsAndProseAreNoHeadings() {
         #expect(SectionLocator.classify(line("= Balanskravsresultat 423 889 kr"), vocabulary: v) == nil)
         #expect(SectionLocator.classify(line("Årets balanskravsresultat uppgår till -436 tkr."), vocabulary: v) == nil)
