@@ -40,7 +40,8 @@ struct ColumnHeader: Sendable, Equatable {
             (v.columnWords[list] ?? []).contains { $0 == f || (f.count >= 5 && LabelText.matches(f, $0)) }
         }
         if f.contains("avvikelse") || isWord("deviation") { return .deviation }
-        if f == "utfall_budget" || f.hasPrefix("utfall_budget") { return .deviation }
+        // `utfall-budget` under `Avvikelse`, the hyphen read as a space or lost.
+        if f.replacingOccurrences(of: "_", with: "").hasPrefix("utfallbudget") { return .deviation }
         if isWord("budget") { return .budget }
         if isWord("forecast") { return .forecast }
         if isWord("outcome") { return .outcome }
@@ -61,10 +62,36 @@ struct ColumnHeader: Sendable, Equatable {
         return .other
     }
 
+    /// The shortest column word worth cutting off a year it was read together with.
+    static let gluedWordLetters = 4
+
+    /// `line` with each column word read together with its year (`Budget2023`, OCR losing the
+    /// space on a shaded header) cut into the two words, the box shared by their letters.
+    static func unglued(_ line: Line, vocabulary v: TableVocabulary) -> Line {
+        guard line.words.contains(where: { $0.text.count > 4 && $0.text.last?.isNumber == true && $0.text.first?.isLetter == true }) else { return line }
+        var words: [Word] = []
+        for w in line.words {
+            let digits = w.text.reversed().prefix(while: \.isNumber).count
+            let letters = String(w.text.dropLast(digits))
+            guard digits == 4, letters.count >= gluedWordLetters, letters.allSatisfy(\.isLetter),
+                  year(String(w.text.suffix(4))) != nil else { words.append(w); continue }
+            switch role(Word(text: letters), vocabulary: v) {
+            case .budget, .outcome, .forecast, .deviation:
+                let share = Double(letters.count) / Double(w.text.count)
+                let cut = w.box.map { $0.x0 + $0.width * share }
+                words.append(Word(text: letters, box: w.box.map { Box(x0: $0.x0, y0: $0.y0, x1: cut!, y1: $0.y1) }, confidence: w.confidence))
+                words.append(Word(text: String(w.text.suffix(4)), box: w.box.map { Box(x0: cut!, y0: $0.y0, x1: $0.x1, y1: $0.y1) }, confidence: w.confidence))
+            default:
+                words.append(w)
+            }
+        }
+        return Line(words: words)
+    }
+
     /// True when `line` reads as (part of) a column header rather than a row.
     static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
         var years = 0, columnWords = 0, others = 0, numbers = 0
-        for w in line.words {
+        for w in unglued(line, vocabulary: v).words {
             switch role(w, vocabulary: v) {
             case .year: years += 1
             case .budget, .outcome, .forecast, .deviation, .note, .unit, .unitName: columnWords += 1
@@ -81,6 +108,7 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// Builds the columns from the header lines (top to bottom).
     static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
+        let lines = lines.map { unglued($0, vocabulary: v) }
         var unit: String? = nil
         var hasNote = false
         var noteX: ClosedRange<Double>? = nil
