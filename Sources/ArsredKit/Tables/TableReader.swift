@@ -33,6 +33,9 @@ struct TableReader {
     let fiscalYear: Int?
 
     static let lowConfidence = 55.0
+    /// Letters a text-only line must have to open a table before its first figures: fewer are
+    /// OCR specks (`a`, `ee` off a shaded header row); no row label is that short.
+    static let speckLetters = 3
 
     struct RawRow {
         var label: String
@@ -194,6 +197,8 @@ struct TableReader {
                     if started { break } else { continue }
                 }
                 if !started && !known && wordCount >= 4 { continue }
+                // Specks OCR read as a letter or two (a shaded row's edge) open no table.
+                if !started && !known && label.filter(\.isLetter).count < Self.speckLetters { continue }
                 flushPending()
                 pendingLabel = (label, rl.pageNumber)
                 started = true

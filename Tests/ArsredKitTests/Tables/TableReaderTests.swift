@@ -15,6 +15,22 @@ struct TableReaderTests {
 
     func recognise(_ pages: [Page]) throws -> TableRecognition { try TableStage.recognise(pages: pages) }
 
+    @Test func aSpeckLineBeforeTheHeaderOpensNoTable() throws {
+        let r = try recognise([Self.page(3, [
+            "3. Resultaträkning",
+            "Belopp i kr ETRN RAO",
+            "a",
+            "Not 2024-12-31 2023-12-31",
+            "Verksamhetens intäkter 2 710 400 655 100",
+            "Verksamhetens kostnader 3 -690 300 -670 200",
+            "Resultat 20 100 -15 100",
+        ])])
+        let t = try #require(r.tables.first { $0.id == "income_statement" })
+        #expect(t.columns == ["2024", "2023"])
+        #expect(t.rows.map(\.key) == ["verksamhetens_intakter", "verksamhetens_kostnader", "resultat"])
+        #expect(t.rows[0].values["2024"] == 710_400 && t.rows[2].values["2023"] == -15_100)
+    }
+
     @Test func incomeStatementFromGarbledText() throws {
         let r = try recognise([Self.page(14, [
             "2. Resultatriakning",
