@@ -334,10 +334,36 @@ extension TableReader {
         }
         let topPrior = best.map(\.prior).max() ?? 0
         let top = best.filter { $0.prior == topPrior }
-        guard let pick = top.first else { return (whole(Array(open.prefix(k))), true, 0) }
+        // Of the readings left tied, the one whose figures are of a size with their rows' figures
+        // in the columns read already (still in doubt: a size is a likelihood, not a sum).
+        let misfits = top.map { Self.sizeMisfit(of: $0.choice, lines: allLines, keys: keys, base: base) }
+        guard let pickIndex = misfits.indices.min(by: { misfits[$0] < misfits[$1] }) else {
+            return (whole(Array(open.prefix(k))), true, 0)
+        }
+        let pick = top[pickIndex]
         // Settled when one reading stands alone and some relation confirmed it.
         return (pick.choice, top.count > 1 || bestScore <= 0, bestScore)
     }
+
+    /// How far, in decades, the figures a reading puts in its rows stand from those rows' figures
+    /// in the other columns (a row's figures of one year and the next are mostly of a size),
+    /// summed over the reading's figures; zeros have no size and cost nothing.
+    static func sizeMisfit(of choice: [Int], lines: [[ParsedNumber]?], keys: [String], base: [TableValues]) -> Double {
+        var misfit = 0.0
+        for (j, row) in choice.enumerated() where lines.indices.contains(j) {
+            let others = base[row].entries.filter { !keys.contains($0.column) && $0.value != 0 }.map { log10(abs($0.value)) }
+            for n in lines[j] ?? [] {
+                guard let v = n.value, v != 0 else { continue }
+                let size = log10(abs(v))
+                misfit += others.map { abs($0 - size) }.min() ?? Self.unsizedRowMisfit
+            }
+        }
+        return misfit
+    }
+
+    /// Decades a figure costs in a row with no other figure to compare its size with: as much as
+    /// one ten times its neighbour's (a row left empty elsewhere is neither likely nor unlikely).
+    static let unsizedRowMisfit = 1.0
 
     static func binomial(_ n: Int, _ k: Int) -> Int {
         guard k >= 0, k <= n else { return 0 }
