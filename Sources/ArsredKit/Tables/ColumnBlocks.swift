@@ -50,6 +50,11 @@ struct ColumnBlocks {
             // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
             if !hasLetters || specks {
+                if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
+                    // A figure OCR garbled past reading (`§13015`) still stands for its row.
+                    open!.figures.append(Figure(tokens: []))
+                    continue
+                }
                 guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
                 // Headings before any label and right above figures head those figures (a block
                 // printed after the section's heading), not the labels to come.
@@ -289,6 +294,7 @@ extension TableReader {
         let rowKeys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
         var base = Array(repeating: TableValues(), count: rows.count)
         for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
+        let relations = PipelineConfiguration.processChecks
         func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
             var values = base
             for (j, ri) in choice.enumerated() {
@@ -296,7 +302,13 @@ extension TableReader {
             }
             let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
                               rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
-            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1) }
+            // A relation that names a row an unreadable line fills says nothing of the reading
+            // (checked without it, an optional term would seem to be zero).
+            let unread = Set(choice.indices.filter { lines.indices.contains($0) && lines[$0] == nil }.map { rowKeys[choice[$0]] })
+            let own = unread.isEmpty ? relations : CheckRelations(relations: relations.relations.filter { rel in
+                rel.table != id || !(rel.lhs + rel.rhs.flatMap { $0 }).contains { $0.table == nil && $0.key.contains(where: unread.contains) }
+            })
+            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1, relations: own) }
         }
         // Group headings as OCR prints them too (`Strukturdvergripande insatser`).
         let groupHeading = Set(rows.indices.filter { r in

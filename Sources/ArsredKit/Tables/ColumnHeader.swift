@@ -65,6 +65,8 @@ struct ColumnHeader: Sendable, Equatable {
     static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
         var years = 0, columnWords = 0, others = 0, numbers = 0
         for w in line.words {
+            // A mark alone (`|`, `;`, `_`: ruling and specks OCR read) says nothing of the line.
+            if w.folded.isEmpty, SwedishNumber.token(w.text) == nil { continue }
             switch role(w, vocabulary: v) {
             case .year: years += 1
             case .budget, .outcome, .forecast, .deviation, .note, .unit, .unitName: columnWords += 1

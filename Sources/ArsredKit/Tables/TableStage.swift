@@ -97,7 +97,8 @@ public struct TableStage: Sendable {
             order.removeAll { $0 == "budget" }
         }
         // What settling the document's readings did (a column keying, a sign) names its table.
-        let settled = DocumentReadings.settle(&readings).map { w in
+        let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
+        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages).map { w in
             Self.diagnostic(w, table: readings.keys.first { w.hasPrefix("\($0): ") } ?? "")
         }
         var tables = order.compactMap { readings[$0]?.table }
