@@ -42,6 +42,9 @@ struct ColumnBlocks {
             if (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
                 if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
+                if let b = open, !b.figures.isEmpty, Self.endsHeading(line, of: b, vocabulary: reader.vocabulary) {
+                    open!.header.append(line); continue
+                }
                 if open.map({ !$0.figures.isEmpty }) ?? false { close() }
                 if open == nil { open = Block() }
                 open!.header.append(line)
@@ -81,6 +84,26 @@ struct ColumnBlocks {
         close()
         guard out.rows.count >= minimumLabels else { return nil }
         return out
+    }
+
+    /// A heading printed in two lines (`Avvikelse` over `utfall-budget`) may come out on both
+    /// sides of its figures: a line of column words without a year, naming only the kinds of
+    /// column the block's own heading names, ends that heading and opens no block.
+    static func endsHeading(_ line: Line, of block: Block, vocabulary v: TableVocabulary) -> Bool {
+        func kinds(_ lines: [Line]) -> Set<String> {
+            Set(lines.flatMap(\.words).compactMap { w -> String? in
+                switch ColumnHeader.role(w, vocabulary: v) {
+                case .budget: "budget"
+                case .forecast: "forecast"
+                case .deviation: "deviation"
+                case .outcome: "outcome"
+                default: nil
+                }
+            })
+        }
+        let own = kinds(block.header), named = kinds([line])
+        let hasYear = line.words.contains { ColumnHeader.year($0.text) != nil }
+        return !hasYear && !named.isEmpty && named.isSubset(of: own)
     }
 
     /// True when the figures of this layout stand apart from its labels: labels without

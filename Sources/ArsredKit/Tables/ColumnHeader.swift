@@ -71,7 +71,8 @@ struct ColumnHeader: Sendable, Equatable {
             case .year: years += 1
             case .budget, .outcome, .forecast, .deviation, .note, .unit, .unitName: columnWords += 1
             case .other:
-                if SwedishNumber.token(w.text) != nil { numbers += 1 } else if w.folded.count >= 3 { others += 1 }
+                // A dash is an empty cell or ruling (`: - Budget`): no figure.
+                if let t = SwedishNumber.token(w.text) { if !t.isDash { numbers += 1 } } else if w.folded.count >= 3 { others += 1 }
             }
         }
         // Specks read as a digit may sit among the years of an OCR'd header.
