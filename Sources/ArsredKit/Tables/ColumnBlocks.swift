@@ -130,6 +130,10 @@ struct ColumnBlocks {
     /// Years apart that the columns of one table's headings stand at most (a five-year overview).
     static let maxHeaderYearGap = 6
 
+    /// Lines of a block at least that hold a figure for every column its heading names, for the
+    /// heading to be the block's alone (two lines: one could be a misreading).
+    static let linesFillingHeading = 2
+
     /// A line of this many words or more is a sentence, not a row label.
     static let maxLabelWords = 10
     /// Letters a line of figures inside a block may carry as OCR specks (`Ss`, `_`, `«`).
@@ -137,16 +141,61 @@ struct ColumnBlocks {
 
     /// A block line read as `count` figures, after a note reference where the block has a
     /// `Not` column or the line one figure too many (`2 11696000`, `4 408 780` under `Not`).
-    static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool) -> (note: String?, numbers: [ParsedNumber])? {
-        func noteAndRest() -> (String?, [ParsedNumber])? {
-            guard tokens.count >= 2, let n = TableReader.noteText(tokens[0]),
-                  let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: count).first else { return nil }
-            return (n, rest)
+    /// A line of fewer figures than the block has columns (a budget not printed for `Resultat`)
+    /// leaves the column at `emptyFirst` empty, else the first ones (figures stand right-aligned
+    /// under their headings); `partial` says so, for such a reading is in doubt.
+    static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool,
+                        emptyFirst: Int? = nil) -> BlockLine? {
+        // A dash beside figures is ruling read as text (`963 894 —`), unless the line is all dashes.
+        let figures = tokens.filter { !$0.isDash }
+        let tokens = figures.isEmpty ? tokens : figures
+        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber])? {
+            func noteAndRest() -> (String?, [ParsedNumber])? {
+                guard tokens.count >= 2, let note = TableReader.noteText(tokens[0]),
+                      let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).first else { return nil }
+                return (note, rest)
+            }
+            if noteColumn, let r = noteAndRest() { return r }
+            if let all = SwedishNumber.segmentations(tokens, count: n).first { return (nil, all) }
+            return noteAndRest()
         }
-        if noteColumn, let r = noteAndRest() { return r }
-        if let all = SwedishNumber.segmentations(tokens, count: count).first { return (nil, all) }
-        return noteAndRest()
+        let full = read(count)
+        if let r = full {
+            // `-505 369` under `Budget` and `2023` is one figure, the budget left out, when the
+            // budget it would make is no round amount and the line reads as one figure fewer.
+            let odd = emptyFirst.flatMap { r.numbers[$0].value }.map { $0.truncatingRemainder(dividingBy: budgetRounding) != 0 } ?? false
+            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: false) }
+        }
+        guard count >= 2, !tokens.isEmpty else { return nil }
+        for n in stride(from: count - 1, through: 1, by: -1) {
+            guard let r = read(n) else { continue }
+            let empty = ParsedNumber(value: nil, tokens: [])
+            var numbers = r.numbers
+            if let e = emptyFirst, n == count - 1 { numbers.insert(empty, at: e) }
+            else { numbers.insert(contentsOf: Array(repeating: empty, count: count - n), at: 0) }
+            return BlockLine(note: r.note, numbers: numbers, partial: true)
+        }
+        return nil
     }
+
+    /// Budgets are printed in round amounts of this many kronor (as `assignBySequence` weighs them).
+    static let budgetRounding = 1000.0
+
+    /// How many figures a block line holds at least, less a leading note reference in a `Not` column.
+    static func figureCount(_ tokens: [NumericToken], noteColumn: Bool) -> Int {
+        if noteColumn, tokens.count >= 2, TableReader.noteText(tokens[0]) != nil,
+           let n = SwedishNumber.possibleCounts(Array(tokens.dropFirst())).first,
+           !SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).isEmpty { return n }
+        return SwedishNumber.possibleCounts(tokens).first ?? 0
+    }
+}
+
+/// One line of a block read: its note reference, its figures under the block's columns (an
+/// empty `ParsedNumber` where the line printed none), and whether that was a guess.
+struct BlockLine {
+    var note: String?
+    var numbers: [ParsedNumber]
+    var partial: Bool
 }
 
 extension TableReader {
@@ -201,12 +250,18 @@ extension TableReader {
     /// heading names, or one whose columns the table has already.
     func keys(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> [String]? {
         var keys = ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.map(\.key)
-        let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
+        let noteColumn = block.hasNoteColumn
+        let counts = block.figures.map { ColumnBlocks.figureCount($0.tokens, noteColumn: noteColumn) }.sorted()
         let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
-        let readAsKeys = block.figures.filter { SwedishNumber.possibleCounts($0.tokens).contains(keys.count) }.count
-        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count {
+        let readAsKeys = block.figures.filter {
+            ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: noteColumn).map { !$0.partial } ?? false
+        }.count
+        let filling = counts.filter { $0 >= keys.count }.count
+        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count, filling < ColumnBlocks.linesFillingHeading {
             // Headings over more columns than the block's lines hold figures (`Budget` over
             // `2021 Utfall 2021`): the block is the first of them; the rest head blocks to come.
+            // (Lines that do hold them all say the block is the heading's: its other lines
+            // simply print fewer, a budget left out of `Resultat`.)
             frame.spare.insert(contentsOf: keys.dropFirst(n).map { ColumnHeader.Column(key: $0, x: nil) }, at: 0)
             keys = Array(keys.prefix(n))
         }
@@ -231,7 +286,7 @@ extension TableReader {
     struct Placement {
         var keys: [String]
         var rows: [Int]
-        var lines: [(note: String?, numbers: [ParsedNumber])?]
+        var lines: [BlockLine?]
         var inDoubt: Bool
         var score: Int
         /// As many lines as the rows open for them: order and count alone place them.
@@ -245,7 +300,8 @@ extension TableReader {
     func place(_ block: ColumnBlocks.Block, in frame: inout BlockFrame, layout: ColumnBlocks, id: String,
                kind: TableVocabulary.TableKind?) -> Placement? {
         guard let keys = keys(for: block, in: &frame) else { return nil }
-        let lines = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: block.hasNoteColumn) }
+        let budget = keys.firstIndex { $0.hasPrefix("budget:") }
+        var lines = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: block.hasNoteColumn, emptyFirst: budget) }
         // Mostly unreadable: no column at all.
         guard lines.filter({ $0 != nil }).count * 2 > lines.count else { return nil }
         let open = layout.rows.indices.filter { r in !frame.headings[r] && keys.allSatisfy { frame.cells[r][$0] == nil } }
@@ -253,8 +309,15 @@ extension TableReader {
         let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
         let choice = chooseRows(for: lines.map { $0?.numbers }, keys: keys, columns: frame.columns.map(\.key) + keys,
                                 among: open, filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
+        var score = choice.score
+        if block.hasNoteColumn {
+            let plain = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: false, emptyFirst: budget) }
+            let weigher = ReadingWeigher(reader: self, keys: keys, columns: frame.columns.map(\.key) + keys, rows: layout.rows,
+                                         cells: frame.cells, id: id, kind: kind)
+            settleNoteReadings(&lines, alternatives: plain, rows: choice.rows, score: &score, weigher: weigher)
+        }
         return Placement(keys: keys, rows: choice.rows, lines: lines, inDoubt: choice.inDoubt || lines.contains { $0 == nil },
-                         score: choice.score, fitsExactly: lines.count == open.count)
+                         score: score, fitsExactly: lines.count == open.count)
     }
 
     /// Writes a placement's figures into the frame's cells.
@@ -264,7 +327,7 @@ extension TableReader {
             guard let line = p.lines[k] else { continue }
             for (key, number) in zip(p.keys, line.numbers) {
                 f.cells[ri][key] = number
-                if p.inDoubt { f.doubtful.append((ri, key)) }
+                if p.inDoubt || line.partial { f.doubtful.append((ri, key)) }
             }
             if let n = line.note { f.notes[ri] = n }
         }
@@ -314,25 +377,9 @@ extension TableReader {
                     rows: [RawRow], cells: [[String: ParsedNumber]], id: String,
                     kind: TableVocabulary.TableKind?) -> (rows: [Int], inDoubt: Bool, score: Int) {
         let isNote = id.hasPrefix("note_")
-        let rowKeys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
-        var base = Array(repeating: TableValues(), count: rows.count)
-        for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
-        let relations = PipelineConfiguration.processChecks
-        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
-            var values = base
-            for (j, ri) in choice.enumerated() {
-                for (key, n) in zip(keys, lines[j] ?? []) { if let v = n.value { values[ri][key] = v } }
-            }
-            let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
-                              rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
-            // A relation that names a row an unreadable line fills says nothing of the reading
-            // (checked without it, an optional term would seem to be zero).
-            let unread = Set(choice.indices.filter { lines.indices.contains($0) && lines[$0] == nil }.map { rowKeys[choice[$0]] })
-            let own = unread.isEmpty ? relations : CheckRelations(relations: relations.relations.filter { rel in
-                rel.table != id || !(rel.lhs + rel.rhs.flatMap { $0 }).contains { $0.table == nil && $0.key.contains(where: unread.contains) }
-            })
-            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1, relations: own) }
-        }
+        let weigher = ReadingWeigher(reader: self, keys: keys, columns: columns, rows: rows, cells: cells, id: id, kind: kind)
+        let rowKeys = weigher.rowKeys, base = weigher.base
+        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int { weigher.weigh(choice, lines) }
         // Group headings as OCR prints them too (`Strukturdvergripande insatser`).
         let groupHeading = Set(rows.indices.filter { r in
             isNote && vocabulary.noteGroupHeadings.contains { LabelText.matches(rowKeys[r], $0) }
@@ -399,6 +446,55 @@ extension TableReader {
     /// Decades a figure costs in a row with no other figure to compare its size with: as much as
     /// one ten times its neighbour's (a row left empty elsewhere is neither likely nor unlikely).
     static let unsizedRowMisfit = 1.0
+
+    /// Weighs a reading of a block (which rows its lines fill, with which figures) by the
+    /// relations the table states in the block's columns: passed minus twice failed.
+    struct ReadingWeigher {
+        let keys: [String], columns: [String], rows: [RawRow], id: String
+        let rowKeys: [String]
+        var base: [TableValues]
+        let relations = PipelineConfiguration.processChecks
+
+        init(reader: TableReader, keys: [String], columns: [String], rows: [RawRow], cells: [[String: ParsedNumber]],
+             id: String, kind: TableVocabulary.TableKind?) {
+            self.keys = keys; self.columns = columns; self.rows = rows; self.id = id
+            let isNote = id.hasPrefix("note_")
+            rowKeys = rows.map { FoldedText.fold(reader.canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
+            base = Array(repeating: TableValues(), count: rows.count)
+            for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
+        }
+
+        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
+            var values = base
+            for (j, ri) in choice.enumerated() {
+                for (key, n) in zip(keys, lines[j] ?? []) { if let v = n.value { values[ri][key] = v } }
+            }
+            let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
+                              rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
+            // A relation that names a row an unreadable line fills says nothing of the reading
+            // (checked without it, an optional term would seem to be zero).
+            let unread = Set(choice.indices.filter { lines.indices.contains($0) && lines[$0] == nil }.map { rowKeys[choice[$0]] })
+            let own = unread.isEmpty ? relations : CheckRelations(relations: relations.relations.filter { rel in
+                rel.table != id || !(rel.lhs + rel.rhs.flatMap { $0 }).contains { $0.table == nil && $0.key.contains(where: unread.contains) }
+            })
+            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1, relations: own) }
+        }
+    }
+
+    /// A line under a `Not` heading read with and without a note reference (`2 669 331`: note 2
+    /// and 669 331, or 2 669 331): for the rows chosen, the reading the arithmetic bears out
+    /// better replaces the note-first one; where both weigh alike the line is in doubt.
+    func settleNoteReadings(_ lines: inout [BlockLine?], alternatives: [BlockLine?], rows: [Int], score: inout Int,
+                            weigher: ReadingWeigher) {
+        for j in lines.indices where alternatives.indices.contains(j) {
+            guard let alt = alternatives[j], let cur = lines[j],
+                  alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value) else { continue }
+            var trial = lines
+            trial[j] = alt
+            let s = weigher.weigh(rows, trial.map { $0?.numbers })
+            if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+        }
+    }
 
     static func binomial(_ n: Int, _ k: Int) -> Int {
         guard k >= 0, k <= n else { return 0 }
