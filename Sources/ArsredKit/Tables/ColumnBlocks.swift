@@ -39,7 +39,9 @@ struct ColumnBlocks {
             let (labelWords, tokens, kr) = TableReader.split(line)
             let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
             let hasLetters = label.contains { $0.isLetter }
-            if (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
+            // `O kr`: a figure with its unit, not the unit word of a heading.
+            let krFigure = kr && !hasLetters && tokens.contains { !$0.isDash }
+            if !krFigure, (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
                 if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
                 if let b = open, !b.figures.isEmpty, Self.endsHeading(line, of: b, vocabulary: reader.vocabulary) {

@@ -101,7 +101,8 @@ public enum SwedishNumber {
         if s.last == "%" { percent = true; s = s.dropLast() }
         if s.last == ")" { close = true; s = s.dropLast() }
         if s.last == "%" { percent = true; s = s.dropLast() }
-        if open, close, s.count == 1, roundLetters.contains(s.first!) {
+        // `¢)`, `¢`: a zero in parentheses read as a cent sign.
+        if open && close && s.count == 1 && roundLetters.contains(s.first!) || s == "¢" {
             return NumericToken(digits: "0", decimals: nil, negative: true, opensParen: true, closesParen: true,
                                 percent: false, repaired: true, isDash: false)
         }

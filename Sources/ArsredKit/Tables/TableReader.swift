@@ -62,7 +62,7 @@ struct TableReader {
             var tok = SwedishNumber.token(t)
             if tok == nil, w.folded.hasSuffix("kr"), w.folded.count > 2 {
                 // `Okr`, `0kr`: figure and unit read as one word.
-                let stem = String(t.dropLast(t.hasSuffix(".") ? 3 : 2))
+                let stem = String(String(t.dropLast(t.hasSuffix(".") ? 3 : 2)).drop { SwedishNumber.leadingJunk.contains($0) })
                 tok = SwedishNumber.token(stem) ?? (["O", "o", "Ö", "ö"].contains(stem) ? SwedishNumber.token("0") : nil)
                 if tok != nil { kr = true; tok!.repaired = tok!.repaired || stem != "0" }
             }

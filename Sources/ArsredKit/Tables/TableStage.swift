@@ -122,7 +122,7 @@ public struct TableStage: Sendable {
         for rl in lines where !ColumnHeader.isHeaderLine(rl.line, vocabulary: v) {
             let (label, tokens, _) = TableReader.split(rl.line)
             let letters = label.map(\.text).joined().filter(\.isLetter).count
-            if !tokens.isEmpty { return false }
+            if tokens.contains(where: { !$0.isDash }) { return false }
             if letters > ColumnBlocks.maxSpeckLetters { labels += 1 }
         }
         return labels >= ColumnBlocks.minimumLabels
