@@ -33,6 +33,25 @@ struct ColumnHeader: Sendable, Equatable {
         return y
     }
 
+    /// Years a column heading's two run-together years (`20192018`) stand apart at most.
+    static let runTogetherYearGap = 1
+
+    /// A position-less line with two years OCR ran together (`20192018 |`) read as the two.
+    static func yearsApart(_ line: Line) -> Line {
+        guard line.words.contains(where: { $0.box == nil && $0.text.count == 8 }) else { return line }
+        var words: [Word] = []
+        for w in line.words {
+            let t = w.text
+            if w.box == nil, t.count == 8, t.allSatisfy(\.isNumber),
+               let a = year(String(t.prefix(4))), let b = year(String(t.suffix(4))), abs(a - b) == runTogetherYearGap {
+                words += [Word(text: String(t.prefix(4))), Word(text: String(t.suffix(4)))]
+            } else {
+                words.append(w)
+            }
+        }
+        return Line(words: words)
+    }
+
     static func role(_ word: Word, vocabulary v: TableVocabulary) -> WordRole {
         if let y = year(word.text) { return .year(y) }
         let f = LabelText.letterised(word.folded)
@@ -63,6 +82,7 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// True when `line` reads as (part of) a column header rather than a row.
     static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
+        let line = yearsApart(line)
         var years = 0, columnWords = 0, others = 0, numbers = 0
         for w in line.words {
             // A mark alone (`|`, `;`, `_`: ruling and specks OCR read) says nothing of the line.
@@ -84,6 +104,7 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// Builds the columns from the header lines (top to bottom).
     static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
+        let lines = lines.map(yearsApart)
         var unit: String? = nil
         var hasNote = false
         var noteX: ClosedRange<Double>? = nil
