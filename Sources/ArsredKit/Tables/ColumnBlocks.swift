@@ -322,6 +322,30 @@ extension TableReader {
                          score: score, fitsExactly: lines.count == open.count)
     }
 
+    /// Two columns the engine printed as one run (`2020 Budget 2021` over seven figures, then
+    /// two): the cut where both parts find columns of the table (the second the heading's next
+    /// column), the one the arithmetic bears out best; `tied` when another cut weighs as much.
+    func placeSplit(_ block: ColumnBlocks.Block, in frame: BlockFrame, layout: ColumnBlocks, id: String,
+                    kind: TableVocabulary.TableKind?) -> (frame: BlockFrame, parts: [Placement], tied: Bool)? {
+        let n = block.figures.count
+        guard n >= 2 * ColumnBlocks.minimumFigures else { return nil }
+        var best: (weight: Int, frame: BlockFrame, parts: [Placement])?
+        var tied = false
+        for cut in ColumnBlocks.minimumFigures...(n - ColumnBlocks.minimumFigures) {
+            var f = frame
+            let head = ColumnBlocks.Block(header: block.header, figures: Array(block.figures.prefix(cut)))
+            let tail = ColumnBlocks.Block(header: [], figures: Array(block.figures.dropFirst(cut)))
+            guard let ph = place(head, in: &f, layout: layout, id: id, kind: kind) else { continue }
+            apply(ph, to: &f)
+            guard let pt = place(tail, in: &f, layout: layout, id: id, kind: kind) else { continue }
+            apply(pt, to: &f)
+            let weight = ph.weight + pt.weight
+            if let b = best, weight == b.weight { tied = true }
+            if best == nil || weight > best!.weight { best = (weight, f, [ph, pt]); tied = false }
+        }
+        return best.map { ($0.frame, $0.parts, tied) }
+    }
+
     /// Writes a placement's figures into the frame's cells.
     func apply(_ p: Placement, to f: inout BlockFrame) {
         f.columns += p.keys.map { ColumnHeader.Column(key: $0, x: nil) }
@@ -350,6 +374,17 @@ extension TableReader {
             var trial = f
             guard let p = place(layout.blocks[bi], in: &trial, layout: layout, id: id, kind: kind) else {
                 let block = layout.blocks[bi]
+                if let split = placeSplit(block, in: f, layout: layout, id: id, kind: kind) {
+                    f = split.frame
+                    for p in split.parts {
+                        placed.append((bi, p.keys))
+                        if split.tied { for r in p.rows { for k in p.keys { f.doubtful.append((r, k)) } } }
+                        if p.inDoubt || split.tied {
+                            warnings.append("\(id): columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt")
+                        }
+                    }
+                    continue
+                }
                 if !(block.hasNoteColumn && ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.isEmpty) {
                     warnings.append("\(id): a block of \(block.figures.count) figure lines fits no column of the table; left out")
                 }
