@@ -104,6 +104,31 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// Builds the columns from the header lines (top to bottom).
     static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
+        var header = parseInOrder(lines, vocabulary: v)
+        // A line of years alone above the rest of a position-less header (`2022 |` over `Belopp i
+        // kr Not Budget 2023 2023`): OCR may have lifted the last column's year above the line it
+        // ends. Reading it last is another keying of the same figures; the arithmetic chooses.
+        if let i = lines.firstIndex(where: { l in l.words.allSatisfy { $0.box == nil } && Self.yearsOnly(l) }),
+           lines.dropFirst(i + 1).contains(where: { l in l.words.contains { year($0.text) != nil } }) {
+            var moved = lines
+            let line = moved.remove(at: i)
+            moved.append(line)
+            let other = parseInOrder(moved, vocabulary: v)
+            if other.keys.count == header.keys.count, other.keys != header.keys,
+               Set(other.keys) == Set(header.keys), !header.alternatives.contains(other.keys) {
+                header.alternatives.append(other.keys)
+            }
+        }
+        return header
+    }
+
+    /// A line holding years and marks only.
+    static func yearsOnly(_ line: Line) -> Bool {
+        let words = yearsApart(line).words.filter { !($0.folded.isEmpty && SwedishNumber.token($0.text) == nil) }
+        return !words.isEmpty && words.allSatisfy { year($0.text) != nil }
+    }
+
+    static func parseInOrder(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
         let lines = lines.map(yearsApart)
         var unit: String? = nil
         var hasNote = false
