@@ -274,6 +274,14 @@ extension TableReader {
         }
         guard !keys.isEmpty else { return nil }
         let year = (frame.columns.map(\.key) + keys).compactMap { Int($0) }.max() ?? fiscalYear
+        // A deviation is against the budget: its year, where the table has a budget column (a
+        // block's own heading `utfall-budget 2022` names the year of the block's next column).
+        let budgetYear = (frame.columns.map(\.key) + frame.spare.map(\.key) + keys)
+            .first { $0.hasPrefix("budget:") }.flatMap { Int($0.dropFirst("budget:".count)) }
+        keys = keys.map { k in
+            if k.hasPrefix("deviation"), let by = budgetYear { return "deviation:\(by)" }
+            return k
+        }
         keys = keys.map { k in
             guard k.hasPrefix("deviation"), Int(k.split(separator: ":").last ?? "") == nil, let y = year else { return k }
             return "deviation:\(y)"
