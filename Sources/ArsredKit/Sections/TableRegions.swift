@@ -6,8 +6,14 @@ struct TableRegion { var heading: LocatedHeading; var lines: [RegionLine] }
 enum TableRegions {
     /// `continues`: whether a next page's first line of content carries a table on (it holds
     /// figures or repeats the column header); the table stage knows.
+    ///
+    /// `borrows`: whether a region's lines are labels waiting for figures printed elsewhere; such
+    /// a region closed by another section's heading takes the lines after it that `isFigureLine`
+    /// (the OCR engine printed the block of figures past the next heading), up to the next table.
     static func cut(pages: [Page], headings: [LocatedHeading], furniture: PageFurniture,
-                    continues: (Line) -> Bool) -> [TableRegion] {
+                    continues: (Line) -> Bool,
+                    borrows: ([RegionLine]) -> Bool = { _ in false },
+                    isFigureLine: (Line) -> Bool = { _ in false }) -> [TableRegion] {
         var regions: [TableRegion] = []
         for (hi, h) in headings.enumerated() {
             switch h.kind {
@@ -18,6 +24,9 @@ enum TableRegions {
             let page = pages[h.pageIndex]
             let endLine = (next?.pageIndex == h.pageIndex) ? next!.lineIndex : page.lines.count
             var lines = content(of: pages, page: h.pageIndex, lines: (h.lineIndex + 1)..<max(h.lineIndex + 1, endLine), furniture)
+            if let n = next, n.pageIndex == h.pageIndex, n.kind == .other, borrows(lines) {
+                lines += borrowedFigures(pages: pages, after: hi + 1, headings: headings, furniture, isFigureLine: isFigureLine)
+            }
             // Runs onto the next page when nothing closed it on this one.
             if next == nil || next!.pageIndex > h.pageIndex, h.pageIndex + 1 < pages.count,
                pages[h.pageIndex + 1].number == page.number + 1 {
@@ -32,6 +41,17 @@ enum TableRegions {
             regions.append(TableRegion(heading: h, lines: lines))
         }
         return regions
+    }
+
+    /// The figure lines after the heading `headings[from]` on its page, up to the next heading of
+    /// a table or note there.
+    private static func borrowedFigures(pages: [Page], after from: Int, headings: [LocatedHeading], _ furniture: PageFurniture,
+                                        isFigureLine: (Line) -> Bool) -> [RegionLine] {
+        let h = headings[from]
+        let stop = headings[(from + 1)...].first { $0.pageIndex == h.pageIndex && $0.kind != .other }?.lineIndex
+            ?? pages[h.pageIndex].lines.count
+        return content(of: pages, page: h.pageIndex, lines: (h.lineIndex + 1)..<max(h.lineIndex + 1, stop), furniture)
+            .filter { isFigureLine($0.line) }
     }
 
     private static func content(of pages: [Page], page pi: Int, lines: Range<Int>, _ furniture: PageFurniture) -> [RegionLine] {

@@ -39,9 +39,14 @@ struct ColumnBlocks {
             let (labelWords, tokens, kr) = TableReader.split(line)
             let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
             let hasLetters = label.contains { $0.isLetter }
-            if (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
+            // `O kr`: a figure with its unit, not the unit word of a heading.
+            let krFigure = kr && !hasLetters && tokens.contains { !$0.isDash }
+            if !krFigure, (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
                 if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
+                if let b = open, !b.figures.isEmpty, Self.endsHeading(line, of: b, vocabulary: reader.vocabulary) {
+                    open!.header.append(line); continue
+                }
                 if open.map({ !$0.figures.isEmpty }) ?? false { close() }
                 if open == nil { open = Block() }
                 open!.header.append(line)
@@ -50,6 +55,11 @@ struct ColumnBlocks {
             // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
             if !hasLetters || specks {
+                if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
+                    // A figure OCR garbled past reading (`§13015`) still stands for its row.
+                    open!.figures.append(Figure(tokens: []))
+                    continue
+                }
                 guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
                 // Headings before any label and right above figures head those figures (a block
                 // printed after the section's heading), not the labels to come.
@@ -78,6 +88,26 @@ struct ColumnBlocks {
         return out
     }
 
+    /// A heading printed in two lines (`Avvikelse` over `utfall-budget`) may come out on both
+    /// sides of its figures: a line of column words without a year, naming only the kinds of
+    /// column the block's own heading names, ends that heading and opens no block.
+    static func endsHeading(_ line: Line, of block: Block, vocabulary v: TableVocabulary) -> Bool {
+        func kinds(_ lines: [Line]) -> Set<String> {
+            Set(lines.flatMap(\.words).compactMap { w -> String? in
+                switch ColumnHeader.role(w, vocabulary: v) {
+                case .budget: "budget"
+                case .forecast: "forecast"
+                case .deviation: "deviation"
+                case .outcome: "outcome"
+                default: nil
+                }
+            })
+        }
+        let own = kinds(block.header), named = kinds([line])
+        let hasYear = line.words.contains { ColumnHeader.year($0.text) != nil }
+        return !hasYear && !named.isEmpty && named.isSubset(of: own)
+    }
+
     /// True when the figures of this layout stand apart from its labels: labels without
     /// figures, or blocks under headings of their own. Otherwise the reader's own line-by-line
     /// reading applies.
@@ -102,6 +132,10 @@ struct ColumnBlocks {
     /// Years apart that the columns of one table's headings stand at most (a five-year overview).
     static let maxHeaderYearGap = 6
 
+    /// Lines of a block at least that hold a figure for every column its heading names, for the
+    /// heading to be the block's alone (two lines: one could be a misreading).
+    static let linesFillingHeading = 2
+
     /// A line of this many words or more is a sentence, not a row label.
     static let maxLabelWords = 10
     /// Letters a line of figures inside a block may carry as OCR specks (`Ss`, `_`, `«`).
@@ -109,16 +143,61 @@ struct ColumnBlocks {
 
     /// A block line read as `count` figures, after a note reference where the block has a
     /// `Not` column or the line one figure too many (`2 11696000`, `4 408 780` under `Not`).
-    static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool) -> (note: String?, numbers: [ParsedNumber])? {
-        func noteAndRest() -> (String?, [ParsedNumber])? {
-            guard tokens.count >= 2, let n = TableReader.noteText(tokens[0]),
-                  let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: count).first else { return nil }
-            return (n, rest)
+    /// A line of fewer figures than the block has columns (a budget not printed for `Resultat`)
+    /// leaves the column at `emptyFirst` empty, else the first ones (figures stand right-aligned
+    /// under their headings); `partial` says so, for such a reading is in doubt.
+    static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool,
+                        emptyFirst: Int? = nil) -> BlockLine? {
+        // A dash beside figures is ruling read as text (`963 894 —`), unless the line is all dashes.
+        let figures = tokens.filter { !$0.isDash }
+        let tokens = figures.isEmpty ? tokens : figures
+        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber])? {
+            func noteAndRest() -> (String?, [ParsedNumber])? {
+                guard tokens.count >= 2, let note = TableReader.noteText(tokens[0]),
+                      let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).first else { return nil }
+                return (note, rest)
+            }
+            if noteColumn, let r = noteAndRest() { return r }
+            if let all = SwedishNumber.segmentations(tokens, count: n).first { return (nil, all) }
+            return noteAndRest()
         }
-        if noteColumn, let r = noteAndRest() { return r }
-        if let all = SwedishNumber.segmentations(tokens, count: count).first { return (nil, all) }
-        return noteAndRest()
+        let full = read(count)
+        if let r = full {
+            // `-505 369` under `Budget` and `2023` is one figure, the budget left out, when the
+            // budget it would make is no round amount and the line reads as one figure fewer.
+            let odd = emptyFirst.flatMap { r.numbers[$0].value }.map { $0.truncatingRemainder(dividingBy: budgetRounding) != 0 } ?? false
+            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: false) }
+        }
+        guard count >= 2, !tokens.isEmpty else { return nil }
+        for n in stride(from: count - 1, through: 1, by: -1) {
+            guard let r = read(n) else { continue }
+            let empty = ParsedNumber(value: nil, tokens: [])
+            var numbers = r.numbers
+            if let e = emptyFirst, n == count - 1 { numbers.insert(empty, at: e) }
+            else { numbers.insert(contentsOf: Array(repeating: empty, count: count - n), at: 0) }
+            return BlockLine(note: r.note, numbers: numbers, partial: true)
+        }
+        return nil
     }
+
+    /// Budgets are printed in round amounts of this many kronor (as `assignBySequence` weighs them).
+    static let budgetRounding = 1000.0
+
+    /// How many figures a block line holds at least, less a leading note reference in a `Not` column.
+    static func figureCount(_ tokens: [NumericToken], noteColumn: Bool) -> Int {
+        if noteColumn, tokens.count >= 2, TableReader.noteText(tokens[0]) != nil,
+           let n = SwedishNumber.possibleCounts(Array(tokens.dropFirst())).first,
+           !SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).isEmpty { return n }
+        return SwedishNumber.possibleCounts(tokens).first ?? 0
+    }
+}
+
+/// One line of a block read: its note reference, its figures under the block's columns (an
+/// empty `ParsedNumber` where the line printed none), and whether that was a guess.
+struct BlockLine {
+    var note: String?
+    var numbers: [ParsedNumber]
+    var partial: Bool
 }
 
 extension TableReader {
@@ -173,12 +252,18 @@ extension TableReader {
     /// heading names, or one whose columns the table has already.
     func keys(for block: ColumnBlocks.Block, in frame: inout BlockFrame) -> [String]? {
         var keys = ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.map(\.key)
-        let counts = block.figures.map { SwedishNumber.possibleCounts($0.tokens).first ?? 0 }.sorted()
+        let noteColumn = block.hasNoteColumn
+        let counts = block.figures.map { ColumnBlocks.figureCount($0.tokens, noteColumn: noteColumn) }.sorted()
         let n = counts.isEmpty ? 0 : max(1, counts[counts.count / 2])
-        let readAsKeys = block.figures.filter { SwedishNumber.possibleCounts($0.tokens).contains(keys.count) }.count
-        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count {
+        let readAsKeys = block.figures.filter {
+            ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: noteColumn).map { !$0.partial } ?? false
+        }.count
+        let filling = counts.filter { $0 >= keys.count }.count
+        if keys.count > n, n >= 1, readAsKeys * 2 <= block.figures.count, filling < ColumnBlocks.linesFillingHeading {
             // Headings over more columns than the block's lines hold figures (`Budget` over
             // `2021 Utfall 2021`): the block is the first of them; the rest head blocks to come.
+            // (Lines that do hold them all say the block is the heading's: its other lines
+            // simply print fewer, a budget left out of `Resultat`.)
             frame.spare.insert(contentsOf: keys.dropFirst(n).map { ColumnHeader.Column(key: $0, x: nil) }, at: 0)
             keys = Array(keys.prefix(n))
         }
@@ -189,6 +274,14 @@ extension TableReader {
         }
         guard !keys.isEmpty else { return nil }
         let year = (frame.columns.map(\.key) + keys).compactMap { Int($0) }.max() ?? fiscalYear
+        // A deviation is against the budget: its year, where the table has a budget column (a
+        // block's own heading `utfall-budget 2022` names the year of the block's next column).
+        let budgetYear = (frame.columns.map(\.key) + frame.spare.map(\.key) + keys)
+            .first { $0.hasPrefix("budget:") }.flatMap { Int($0.dropFirst("budget:".count)) }
+        keys = keys.map { k in
+            if k.hasPrefix("deviation"), let by = budgetYear { return "deviation:\(by)" }
+            return k
+        }
         keys = keys.map { k in
             guard k.hasPrefix("deviation"), Int(k.split(separator: ":").last ?? "") == nil, let y = year else { return k }
             return "deviation:\(y)"
@@ -203,7 +296,7 @@ extension TableReader {
     struct Placement {
         var keys: [String]
         var rows: [Int]
-        var lines: [(note: String?, numbers: [ParsedNumber])?]
+        var lines: [BlockLine?]
         var inDoubt: Bool
         var score: Int
         /// As many lines as the rows open for them: order and count alone place them.
@@ -217,7 +310,8 @@ extension TableReader {
     func place(_ block: ColumnBlocks.Block, in frame: inout BlockFrame, layout: ColumnBlocks, id: String,
                kind: TableVocabulary.TableKind?) -> Placement? {
         guard let keys = keys(for: block, in: &frame) else { return nil }
-        let lines = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: block.hasNoteColumn) }
+        let budget = keys.firstIndex { $0.hasPrefix("budget:") }
+        var lines = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: block.hasNoteColumn, emptyFirst: budget) }
         // Mostly unreadable: no column at all.
         guard lines.filter({ $0 != nil }).count * 2 > lines.count else { return nil }
         let open = layout.rows.indices.filter { r in !frame.headings[r] && keys.allSatisfy { frame.cells[r][$0] == nil } }
@@ -225,8 +319,39 @@ extension TableReader {
         let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
         let choice = chooseRows(for: lines.map { $0?.numbers }, keys: keys, columns: frame.columns.map(\.key) + keys,
                                 among: open, filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
+        var score = choice.score
+        if block.hasNoteColumn {
+            let plain = block.figures.map { ColumnBlocks.figures($0.tokens, count: keys.count, noteColumn: false, emptyFirst: budget) }
+            let weigher = ReadingWeigher(reader: self, keys: keys, columns: frame.columns.map(\.key) + keys, rows: layout.rows,
+                                         cells: frame.cells, id: id, kind: kind)
+            settleNoteReadings(&lines, alternatives: plain, rows: choice.rows, score: &score, weigher: weigher)
+        }
         return Placement(keys: keys, rows: choice.rows, lines: lines, inDoubt: choice.inDoubt || lines.contains { $0 == nil },
-                         score: choice.score, fitsExactly: lines.count == open.count)
+                         score: score, fitsExactly: lines.count == open.count)
+    }
+
+    /// Two columns the engine printed as one run (`2020 Budget 2021` over seven figures, then
+    /// two): the cut where both parts find columns of the table (the second the heading's next
+    /// column), the one the arithmetic bears out best; `tied` when another cut weighs as much.
+    func placeSplit(_ block: ColumnBlocks.Block, in frame: BlockFrame, layout: ColumnBlocks, id: String,
+                    kind: TableVocabulary.TableKind?) -> (frame: BlockFrame, parts: [Placement], tied: Bool)? {
+        let n = block.figures.count
+        guard n >= 2 * ColumnBlocks.minimumFigures else { return nil }
+        var best: (weight: Int, frame: BlockFrame, parts: [Placement])?
+        var tied = false
+        for cut in ColumnBlocks.minimumFigures...(n - ColumnBlocks.minimumFigures) {
+            var f = frame
+            let head = ColumnBlocks.Block(header: block.header, figures: Array(block.figures.prefix(cut)))
+            let tail = ColumnBlocks.Block(header: [], figures: Array(block.figures.dropFirst(cut)))
+            guard let ph = place(head, in: &f, layout: layout, id: id, kind: kind) else { continue }
+            apply(ph, to: &f)
+            guard let pt = place(tail, in: &f, layout: layout, id: id, kind: kind) else { continue }
+            apply(pt, to: &f)
+            let weight = ph.weight + pt.weight
+            if let b = best, weight == b.weight { tied = true }
+            if best == nil || weight > best!.weight { best = (weight, f, [ph, pt]); tied = false }
+        }
+        return best.map { ($0.frame, $0.parts, tied) }
     }
 
     /// Writes a placement's figures into the frame's cells.
@@ -236,7 +361,7 @@ extension TableReader {
             guard let line = p.lines[k] else { continue }
             for (key, number) in zip(p.keys, line.numbers) {
                 f.cells[ri][key] = number
-                if p.inDoubt { f.doubtful.append((ri, key)) }
+                if p.inDoubt || line.partial { f.doubtful.append((ri, key)) }
             }
             if let n = line.note { f.notes[ri] = n }
         }
@@ -257,6 +382,17 @@ extension TableReader {
             var trial = f
             guard let p = place(layout.blocks[bi], in: &trial, layout: layout, id: id, kind: kind) else {
                 let block = layout.blocks[bi]
+                if let split = placeSplit(block, in: f, layout: layout, id: id, kind: kind) {
+                    f = split.frame
+                    for p in split.parts {
+                        placed.append((bi, p.keys))
+                        if split.tied { for r in p.rows { for k in p.keys { f.doubtful.append((r, k)) } } }
+                        if p.inDoubt || split.tied {
+                            warnings.append("\(id): columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt")
+                        }
+                    }
+                    continue
+                }
                 if !(block.hasNoteColumn && ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.isEmpty) {
                     warnings.append("\(id): a block of \(block.figures.count) figure lines fits no column of the table; left out")
                 }
@@ -286,18 +422,9 @@ extension TableReader {
                     rows: [RawRow], cells: [[String: ParsedNumber]], id: String,
                     kind: TableVocabulary.TableKind?) -> (rows: [Int], inDoubt: Bool, score: Int) {
         let isNote = id.hasPrefix("note_")
-        let rowKeys = rows.map { FoldedText.fold(canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
-        var base = Array(repeating: TableValues(), count: rows.count)
-        for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
-        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
-            var values = base
-            for (j, ri) in choice.enumerated() {
-                for (key, n) in zip(keys, lines[j] ?? []) { if let v = n.value { values[ri][key] = v } }
-            }
-            let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
-                              rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
-            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1) }
-        }
+        let weigher = ReadingWeigher(reader: self, keys: keys, columns: columns, rows: rows, cells: cells, id: id, kind: kind)
+        let rowKeys = weigher.rowKeys, base = weigher.base
+        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int { weigher.weigh(choice, lines) }
         // Group headings as OCR prints them too (`Strukturdvergripande insatser`).
         let groupHeading = Set(rows.indices.filter { r in
             isNote && vocabulary.noteGroupHeadings.contains { LabelText.matches(rowKeys[r], $0) }
@@ -334,9 +461,84 @@ extension TableReader {
         }
         let topPrior = best.map(\.prior).max() ?? 0
         let top = best.filter { $0.prior == topPrior }
-        guard let pick = top.first else { return (whole(Array(open.prefix(k))), true, 0) }
+        // Of the readings left tied, the one whose figures are of a size with their rows' figures
+        // in the columns read already (still in doubt: a size is a likelihood, not a sum).
+        let misfits = top.map { Self.sizeMisfit(of: $0.choice, lines: allLines, keys: keys, base: base) }
+        guard let pickIndex = misfits.indices.min(by: { misfits[$0] < misfits[$1] }) else {
+            return (whole(Array(open.prefix(k))), true, 0)
+        }
+        let pick = top[pickIndex]
         // Settled when one reading stands alone and some relation confirmed it.
         return (pick.choice, top.count > 1 || bestScore <= 0, bestScore)
+    }
+
+    /// How far, in decades, the figures a reading puts in its rows stand from those rows' figures
+    /// in the other columns (a row's figures of one year and the next are mostly of a size),
+    /// summed over the reading's figures; zeros have no size and cost nothing.
+    static func sizeMisfit(of choice: [Int], lines: [[ParsedNumber]?], keys: [String], base: [TableValues]) -> Double {
+        var misfit = 0.0
+        for (j, row) in choice.enumerated() where lines.indices.contains(j) {
+            let others = base[row].entries.filter { !keys.contains($0.column) && $0.value != 0 }.map { log10(abs($0.value)) }
+            for n in lines[j] ?? [] {
+                guard let v = n.value, v != 0 else { continue }
+                let size = log10(abs(v))
+                misfit += others.map { abs($0 - size) }.min() ?? Self.unsizedRowMisfit
+            }
+        }
+        return misfit
+    }
+
+    /// Decades a figure costs in a row with no other figure to compare its size with: as much as
+    /// one ten times its neighbour's (a row left empty elsewhere is neither likely nor unlikely).
+    static let unsizedRowMisfit = 1.0
+
+    /// Weighs a reading of a block (which rows its lines fill, with which figures) by the
+    /// relations the table states in the block's columns: passed minus twice failed.
+    struct ReadingWeigher {
+        let keys: [String], columns: [String], rows: [RawRow], id: String
+        let rowKeys: [String]
+        var base: [TableValues]
+        let relations = PipelineConfiguration.processChecks
+
+        init(reader: TableReader, keys: [String], columns: [String], rows: [RawRow], cells: [[String: ParsedNumber]],
+             id: String, kind: TableVocabulary.TableKind?) {
+            self.keys = keys; self.columns = columns; self.rows = rows; self.id = id
+            let isNote = id.hasPrefix("note_")
+            rowKeys = rows.map { FoldedText.fold(reader.canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
+            base = Array(repeating: TableValues(), count: rows.count)
+            for (i, c) in cells.enumerated() { for (col, n) in c { if let v = n.value { base[i][col] = v } } }
+        }
+
+        func weigh(_ choice: [Int], _ lines: [[ParsedNumber]?]) -> Int {
+            var values = base
+            for (j, ri) in choice.enumerated() {
+                for (key, n) in zip(keys, lines[j] ?? []) { if let v = n.value { values[ri][key] = v } }
+            }
+            let table = Table(id: id, title: id, page: 1, unit: "kr", columns: columns,
+                              rows: rows.indices.map { TableRow(key: rowKeys[$0], label: rows[$0].label, values: values[$0]) })
+            // A relation that names a row an unreadable line fills says nothing of the reading
+            // (checked without it, an optional term would seem to be zero).
+            let unread = Set(choice.indices.filter { lines.indices.contains($0) && lines[$0] == nil }.map { rowKeys[choice[$0]] })
+            let own = unread.isEmpty ? relations : CheckRelations(relations: relations.relations.filter { rel in
+                rel.table != id || !(rel.lhs + rel.rhs.flatMap { $0 }).contains { $0.table == nil && $0.key.contains(where: unread.contains) }
+            })
+            return keys.reduce(0) { $0 + TableChecks.balance(of: table, column: $1, relations: own) }
+        }
+    }
+
+    /// A line under a `Not` heading read with and without a note reference (`2 669 331`: note 2
+    /// and 669 331, or 2 669 331): for the rows chosen, the reading the arithmetic bears out
+    /// better replaces the note-first one; where both weigh alike the line is in doubt.
+    func settleNoteReadings(_ lines: inout [BlockLine?], alternatives: [BlockLine?], rows: [Int], score: inout Int,
+                            weigher: ReadingWeigher) {
+        for j in lines.indices where alternatives.indices.contains(j) {
+            guard let alt = alternatives[j], let cur = lines[j],
+                  alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value) else { continue }
+            var trial = lines
+            trial[j] = alt
+            let s = weigher.weigh(rows, trial.map { $0?.numbers })
+            if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+        }
     }
 
     static func binomial(_ n: Int, _ k: Int) -> Int {

@@ -33,6 +33,25 @@ struct ColumnHeader: Sendable, Equatable {
         return y
     }
 
+    /// Years a column heading's two run-together years (`20192018`) stand apart at most.
+    static let runTogetherYearGap = 1
+
+    /// A position-less line with two years OCR ran together (`20192018 |`) read as the two.
+    static func yearsApart(_ line: Line) -> Line {
+        guard line.words.contains(where: { $0.box == nil && $0.text.count == 8 }) else { return line }
+        var words: [Word] = []
+        for w in line.words {
+            let t = w.text
+            if w.box == nil, t.count == 8, t.allSatisfy(\.isNumber),
+               let a = year(String(t.prefix(4))), let b = year(String(t.suffix(4))), abs(a - b) == runTogetherYearGap {
+                words += [Word(text: String(t.prefix(4))), Word(text: String(t.suffix(4)))]
+            } else {
+                words.append(w)
+            }
+        }
+        return Line(words: words)
+    }
+
     static func role(_ word: Word, vocabulary v: TableVocabulary) -> WordRole {
         if let y = year(word.text) { return .year(y) }
         let f = LabelText.letterised(word.folded)
@@ -90,13 +109,17 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// True when `line` reads as (part of) a column header rather than a row.
     static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
+        let line = yearsApart(line)
         var years = 0, columnWords = 0, others = 0, numbers = 0
         for w in unglued(line, vocabulary: v).words {
+            // A mark alone (`|`, `;`, `_`: ruling and specks OCR read) says nothing of the line.
+            if w.folded.isEmpty, SwedishNumber.token(w.text) == nil { continue }
             switch role(w, vocabulary: v) {
             case .year: years += 1
             case .budget, .outcome, .forecast, .deviation, .note, .unit, .unitName: columnWords += 1
             case .other:
-                if SwedishNumber.token(w.text) != nil { numbers += 1 } else if w.folded.count >= 3 { others += 1 }
+                // A dash is an empty cell or ruling (`: - Budget`): no figure.
+                if let t = SwedishNumber.token(w.text) { if !t.isDash { numbers += 1 } } else if w.folded.count >= 3 { others += 1 }
             }
         }
         // Specks read as a digit may sit among the years of an OCR'd header.
@@ -109,6 +132,32 @@ struct ColumnHeader: Sendable, Equatable {
     /// Builds the columns from the header lines (top to bottom).
     static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
         let lines = lines.map { unglued($0, vocabulary: v) }
+        var header = parseInOrder(lines, vocabulary: v)
+        // A line of years alone above the rest of a position-less header (`2022 |` over `Belopp i
+        // kr Not Budget 2023 2023`): OCR may have lifted the last column's year above the line it
+        // ends. Reading it last is another keying of the same figures; the arithmetic chooses.
+        if let i = lines.firstIndex(where: { l in l.words.allSatisfy { $0.box == nil } && Self.yearsOnly(l) }),
+           lines.dropFirst(i + 1).contains(where: { l in l.words.contains { year($0.text) != nil } }) {
+            var moved = lines
+            let line = moved.remove(at: i)
+            moved.append(line)
+            let other = parseInOrder(moved, vocabulary: v)
+            if other.keys.count == header.keys.count, other.keys != header.keys,
+               Set(other.keys) == Set(header.keys), !header.alternatives.contains(other.keys) {
+                header.alternatives.append(other.keys)
+            }
+        }
+        return header
+    }
+
+    /// A line holding years and marks only.
+    static func yearsOnly(_ line: Line) -> Bool {
+        let words = yearsApart(line).words.filter { !($0.folded.isEmpty && SwedishNumber.token($0.text) == nil) }
+        return !words.isEmpty && words.allSatisfy { year($0.text) != nil }
+    }
+
+    static func parseInOrder(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
+        let lines = lines.map(yearsApart)
         var unit: String? = nil
         var hasNote = false
         var noteX: ClosedRange<Double>? = nil

@@ -15,11 +15,52 @@ enum SignRepair {
     /// Rows whose key holds this word are costs (as `TableChecks.deviations` reads them).
     static let costWord = "kostnad"
 
-    static func repair(_ readings: inout [String: TableReading]) -> [String] {
+    /// `ocrPages`: numbers of the pages read by OCR (or OCR'd earlier): a table on one has its
+    /// own arithmetic restore a sign too (`relationSigns`); a text layer's signs are as printed.
+    static func repair(_ readings: inout [String: TableReading], ocrPages: Set<Int> = []) -> [String] {
         var warnings: [String] = []
         for id in readings.keys.sorted() { warnings += costSigns(&readings[id]!) }
         warnings += resultSigns(&readings)
+        for id in readings.keys.sorted() where ocrPages.contains(readings[id]!.table.page) {
+            warnings += relationSigns(&readings[id]!)
+        }
         return warnings
+    }
+
+    /// A column of a table whose own relations fail, where the figure of exactly one cell with
+    /// the other sign makes every relation of the column hold: OCR lost that sign (`5` for `-5`
+    /// in a note) or made one of a speck (`——»-102699`). The one such cell gets the other sign,
+    /// in doubt; where two cells could, nothing changes (the failed check stays).
+    static func relationSigns(_ r: inout TableReading) -> [String] {
+        var warnings: [String] = []
+        for column in r.table.columns {
+            let before = tally(r.table, column: column)
+            guard before.failed > 0 else { continue }
+            var flips: [Int] = []
+            for i in r.table.rows.indices {
+                guard let v = r.table.rows[i].values[column], v != 0 else { continue }
+                var trial = r.table
+                trial.rows[i].values[column] = -v
+                let after = tally(trial, column: column)
+                if after.failed == 0, after.passed >= before.passed + before.failed { flips.append(i) }
+            }
+            guard flips.count == 1, let v = r.table.rows[flips[0]].values[column] else { continue }
+            warnings.append(restore(&r, row: flips[0], column: column, to: -v, because: "the table's own arithmetic"))
+        }
+        return warnings
+    }
+
+    /// The relations of its table that hold and fail in one column (as `TableChecks.balance` weighs them).
+    static func tally(_ table: Table, column: String) -> (passed: Int, failed: Int) {
+        var c = TableChecks(tables: [table], doubts: [])
+        if column.hasPrefix("deviation:") {
+            c.deviations()
+        } else {
+            for rel in c.relations.relations where rel.table == table.id { c.evaluate(rel, home: table, column: column) }
+            if table.id.hasPrefix("note_") { c.noteSums() }
+        }
+        let own = c.checks.filter { $0.column == column }
+        return (own.filter(\.passed).count, own.filter { !$0.passed }.count)
     }
 
     /// In a cost row, an outcome year printed without the minus every other outcome year of the

@@ -49,11 +49,13 @@ public enum SwedishNumber {
     static let minusSigns: Set<Character> = ["-", "−", "–", "—", "‒"]
     static let confusions: [Character: Character] = [
         "O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "!": "1", "]": "1",
-        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
+        "S": "5", "s": "5", "§": "5", "B": "8", "Z": "2", "z": "2", "g": "9",
     ]
     static let strays: Set<Character> = ["|", "'", "’", "‘", "`", "\"", "”", "“", ".", ":", "_"]
     static let leadingJunk: Set<Character> = ["<", ">", "«", "»", "=", ":", ";", "$", "*", "~", "^", "`", "'", "\"", "„", "”", "“", "_", "|"]
-    static let footnoteMarks: Set<Character> = ["*", "†", "‡", "¹", "²", "³"]
+    static let footnoteMarks: Set<Character> = ["*", "†", "‡", "¹", "²", "³", "°"]
+    /// A zero in parentheses OCR read as a round letter (`(e)`, `(o)`, `(c)`).
+    static let roundLetters: Set<Character> = ["e", "o", "O", "c", "D", "Q"]
     static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
 
     /// Parses a whole printed number. nil when `text` is not one number.
@@ -99,6 +101,11 @@ public enum SwedishNumber {
         if s.last == "%" { percent = true; s = s.dropLast() }
         if s.last == ")" { close = true; s = s.dropLast() }
         if s.last == "%" { percent = true; s = s.dropLast() }
+        // `¢)`, `¢`: a zero in parentheses read as a cent sign.
+        if open && close && s.count == 1 && roundLetters.contains(s.first!) || s == "¢" {
+            return NumericToken(digits: "0", decimals: nil, negative: true, opensParen: true, closesParen: true,
+                                percent: false, repaired: true, isDash: false)
+        }
         // Trailing stray marks (`123.`, `456,`, `7|`).
         while let l = s.last, strays.contains(l) || l == "," { s = s.dropLast(); repaired = true }
         while let f = s.first, strays.contains(f) { s = s.dropFirst(); repaired = true }

@@ -65,7 +65,7 @@ struct TableReader {
             var tok = SwedishNumber.token(t)
             if tok == nil, w.folded.hasSuffix("kr"), w.folded.count > 2 {
                 // `Okr`, `0kr`: figure and unit read as one word.
-                let stem = String(t.dropLast(t.hasSuffix(".") ? 3 : 2))
+                let stem = String(String(t.dropLast(t.hasSuffix(".") ? 3 : 2)).drop { SwedishNumber.leadingJunk.contains($0) })
                 tok = SwedishNumber.token(stem) ?? (["O", "o", "Ö", "ö"].contains(stem) ? SwedishNumber.token("0") : nil)
                 if tok != nil { kr = true; tok!.repaired = tok!.repaired || stem != "0" }
             }
@@ -502,6 +502,18 @@ struct TableReader {
         return out
     }
 
+    /// Small counts OCR ran together (`Antal anställda 11 11 1` for five `1`s): where a row's
+    /// tokens are all one or two plain digits, fewer than the columns, and hold as many digits as
+    /// there are columns, one digit a column is a reading too (weighed with `runTogetherPenalty`).
+    static let smallCountDigits = 2
+
+    static func smallCountSplit(_ tokens: [NumericToken], columns k: Int) -> [NumericToken]? {
+        guard tokens.count < k, tokens.allSatisfy({ !$0.isDash && !$0.negative && !$0.percent && $0.decimals == nil
+                                                     && !$0.opensParen && $0.digits.count <= smallCountDigits }),
+              tokens.reduce(0, { $0 + $1.digits.count }) == k, tokens.contains(where: { $0.digits.count > 1 }) else { return nil }
+        return tokens.flatMap { t in t.digits.map { d -> NumericToken in var one = t; one.digits = String(d); return one } }
+    }
+
     func assignBySequence(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
         let k = header.columns.count
         let outcome = header.outcomeIndices
@@ -544,6 +556,7 @@ struct TableReader {
             consider(Array(tokens.dropFirst()), note: n)
         }
         for variant in Self.runTogetherSplits(tokens) { consider(variant, note: nil, split: true) }
+        if let variant = Self.smallCountSplit(tokens, columns: k) { consider(variant, note: nil, split: true) }
         guard let best = candidates.min(by: { $0.score < $1.score }) else {
             // Nothing groups into the columns: read greedily, right-aligned, and say so.
             var out = Assignment()

@@ -57,9 +57,9 @@ public struct TableStage: Sendable {
         let furniture = PageFurniture(pages: pages, vocabulary: v)
         let headings = SectionLocator.locate(pages: pages, vocabulary: v)
         // First pass: every candidate region, to learn the fiscal year from the headers.
-        let regions = TableRegions.cut(pages: pages, headings: headings, furniture: furniture) { line in
+        let regions = TableRegions.cut(pages: pages, headings: headings, furniture: furniture, continues: { line in
             !TableReader.split(line).tokens.isEmpty || ColumnHeader.isHeaderLine(line, vocabulary: v)
-        }
+        }, borrows: { Self.awaitsFigures($0, vocabulary: v) }, isFigureLine: { Self.isFigureLine($0, vocabulary: v) })
 
         let fiscalYear = Self.fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
         let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
@@ -97,7 +97,8 @@ public struct TableStage: Sendable {
             order.removeAll { $0 == "budget" }
         }
         // What settling the document's readings did (a column keying, a sign) names its table.
-        let settled = DocumentReadings.settle(&readings).map { w in
+        let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
+        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages).map { w in
             Self.diagnostic(w, table: readings.keys.first { w.hasPrefix("\($0): ") } ?? "")
         }
         var tables = order.compactMap { readings[$0]?.table }
@@ -111,6 +112,28 @@ public struct TableStage: Sendable {
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
         let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } } + settled
         return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics)
+    }
+
+    /// Position-less lines that are labels only, at least `ColumnBlocks.minimumLabels` of them, and
+    /// no line of figures: a table whose figures the OCR engine printed elsewhere.
+    static func awaitsFigures(_ lines: [RegionLine], vocabulary v: TableVocabulary) -> Bool {
+        guard !lines.isEmpty, lines.allSatisfy({ $0.line.words.allSatisfy { $0.box == nil } }) else { return false }
+        var labels = 0
+        for rl in lines where !ColumnHeader.isHeaderLine(rl.line, vocabulary: v) {
+            let (label, tokens, _) = TableReader.split(rl.line)
+            let letters = label.map(\.text).joined().filter(\.isLetter).count
+            if tokens.contains(where: { !$0.isDash }) { return false }
+            if letters > ColumnBlocks.maxSpeckLetters { labels += 1 }
+        }
+        return labels >= ColumnBlocks.minimumLabels
+    }
+
+    /// A line of figures (specks aside) or a column heading with a year: what a table's block of
+    /// figures printed past the next heading is made of.
+    static func isFigureLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
+        let (label, tokens, _) = TableReader.split(line)
+        if !tokens.isEmpty { return label.map(\.text).joined().filter(\.isLetter).count <= ColumnBlocks.maxSpeckLetters }
+        return ColumnHeader.isHeaderLine(line, vocabulary: v) && line.words.contains { ColumnHeader.year($0.text) != nil }
     }
 
     /// A reader's warning (`note_3: row x: ...`) as a diagnostic of its table. (The reader's
