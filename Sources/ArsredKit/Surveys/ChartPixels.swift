@@ -7,6 +7,7 @@ struct PixelBox: Equatable {
     var width: Int { x1 - x0 }
     var height: Int { y1 - y0 }
     func inset(by d: Int) -> PixelBox { PixelBox(x0: x0 + d, y0: y0 + d, x1: x1 - d, y1: y1 - d) }
+    func overlaps(_ o: PixelBox) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
     func union(_ o: PixelBox) -> PixelBox {
         PixelBox(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
     }
@@ -258,7 +259,10 @@ enum ChartFinder {
             band = band.filter { m in
                 !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < firstLetterInMarks * o.width }
             }
-            band += gridGaps(band, in: img, barColours: barColours)
+            let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
+            band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
+            let span = max(0, first.x0 - first.width / legendOverhangDivisor)...min(w, first.x1 + first.width / legendOverhangDivisor)
+            band += rowGaps(band, span: span, in: img, barColours: barColours, paper: paperColour)
             layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
@@ -373,7 +377,7 @@ enum ChartFinder {
     /// mark runs into its name and no longer looks like a mark): at every crossing of the
     /// legend's rows and columns without a mark, a box of the marks' size that is one colour and
     /// wears a bar's colour.
-    static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour]) -> [PixelBox] {
+    static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
         guard let ref = band.first, band.count >= gridMarks else { return [] }
         func clusters(_ v: [Int], within d: Int) -> [Int] {
             var out: [Int] = []
@@ -388,13 +392,75 @@ enum ChartFinder {
         for y in rows {
             for x in columns where !band.contains(where: { abs($0.x0 - x) <= max(markAlignPx, ref.width / 2) && abs($0.y0 - y) <= max(markAlignPx, ref.height / 2) }) {
                 let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
-                guard img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
-                      let c = img.medianColour(box.inset(by: min(w, h) / ChartReader.swatchInsetDivisor)),
-                      barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) else { continue }
-                found.append(box)
+                if img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
+                   let c = img.medianColour(box.inset(by: min(w, h) / ChartReader.swatchInsetDivisor)),
+                   barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) {
+                    found.append(box); continue
+                }
+                // The crossing is where the mark would stand were the legend drawn exactly; on a
+                // scan its marks stand a few pixels off it (the halo, the tilt): the best mark near it.
+                let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
+                if let m = markNear(box, radius: (w / 2, h / 2), in: img, barColours: barColours, known: known, paper: paper) {
+                    found.append(m.box)
+                }
             }
         }
         return found
+    }
+
+    /// Marks a legend row has that the mask missed where no other row gives their column (a
+    /// legend in one row, its names of different lengths): along each row, within the bars'
+    /// `span`, boxes of the marks' size that `markNear` takes for a mark, the most uniform first,
+    /// none overlapping another, until the legend has a mark per category.
+    static func rowGaps(_ band: [PixelBox], span: ClosedRange<Int>, in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        let entries = SurveyCategory.allCases.count
+        guard let ref = band.first, band.count >= legendEntriesForRows, band.count < entries else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        var rows: [Int] = []
+        for y in band.map(\.y0).sorted() where !rows.contains(where: { abs($0 - y) <= max(markAlignPx, ref.height / 2) }) { rows.append(y) }
+        func colour(_ b: PixelBox) -> Colour? { img.medianColour(b.inset(by: min(b.width, b.height) / ChartReader.swatchInsetDivisor)) }
+        var known = band.compactMap(colour)
+        var candidates: [(box: PixelBox, uniformity: Double)] = []
+        for y in rows {
+            for x in span.lowerBound...max(span.lowerBound, span.upperBound - w) {
+                let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
+                if band.contains(where: { $0.overlaps(box) }) { continue }
+                if let m = markNear(box, radius: (0, h / 2), in: img, barColours: barColours, known: known, paper: paper) { candidates.append(m) }
+            }
+        }
+        var found: [PixelBox] = []
+        for c in candidates.sorted(by: { $0.uniformity > $1.uniformity }) where band.count + found.count < entries {
+            guard !(band + found).contains(where: { $0.overlaps(c.box) }), let k = colour(c.box),
+                  !known.contains(where: { $0.deltaE(k) < distinctSwatchDeltaE }) else { continue }
+            found.append(c.box); known.append(k)
+        }
+        return found
+    }
+    /// A legend's rows are searched for marks once this many are found (its size and rows known).
+    static let legendEntriesForRows = 2
+    /// A legend mark's colour lies at least this far (CIE76) from the paper: paper noise moves by
+    /// 2 to 4, the palest palette colour (a light yellow) lies 25 away.
+    static let markOverPaperDeltaE = 10.0
+
+    /// The most uniform box of `box`'s size within `radius` of it that is a legend mark: one
+    /// colour, off the paper, a bar's colour and none of the `known` marks' colours.
+    static func markNear(_ box: PixelBox, radius: (x: Int, y: Int), in img: RGBImage, barColours: [Colour],
+                         known: [Colour], paper: Colour) -> (box: PixelBox, uniformity: Double)? {
+        var best: (box: PixelBox, uniformity: Double)?
+        for dy in -radius.y...radius.y {
+            for dx in -radius.x...radius.x {
+                let b = PixelBox(x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy)
+                guard b.x0 >= 0, b.y0 >= 0, b.x1 <= img.width, b.y1 <= img.height else { continue }
+                let u = img.uniformity(b.inset(by: 1))
+                guard u >= legendMarkUniformity, u > (best?.uniformity ?? 0),
+                      let c = img.medianColour(b.inset(by: min(b.width, b.height) / ChartReader.swatchInsetDivisor)),
+                      c.deltaE(paper) >= markOverPaperDeltaE,
+                      barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }),
+                      !known.contains(where: { $0.deltaE(c) < distinctSwatchDeltaE }) else { continue }
+                best = (b, u)
+            }
+        }
+        return best
     }
 
     /// Share of a legend mark's pixels near its median colour (a mark is filled with one colour).

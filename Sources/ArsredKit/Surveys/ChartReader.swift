@@ -492,6 +492,10 @@ struct BarGeometry {
     /// A column is solid bar when this many tenths of its pixels within `solidBand` bar heights
     /// of the centre line are ink (its label is white or dark print, about a third of the bar).
     static let solidBand = 0.3, solidTenths = 6
+    /// A bar begins where columns stay solid over this many bar heights (at least `minEndRunPx`
+    /// columns), all but a share of them (white separators between segments, 2 pixels each): a
+    /// bold label's closing bracket beside the bar is solid over a few columns only, then paper.
+    static let endRunInBarHeights = 0.33, endRunSolidShare = 0.8, minEndRunPx = 3
 
     static func measure(_ img: RGBImage, approx: PixelBox, paper: Int) -> BarGeometry? {
         func ink(_ x: Int, _ y: Int) -> Bool {
@@ -527,8 +531,13 @@ struct BarGeometry {
             for y in Int(yc - height * solidBand)...Int(yc + height * solidBand) where y >= 0 && y < img.height { n += 1; if ink(x, y) { k += 1 } }
             return n > 0 && k * 10 >= n * solidTenths
         }
+        // Solid from `x` on over `endRun` columns, but for white separators between segments.
+        let endRun = max(minEndRunPx, Int(height * endRunInBarHeights))
+        func holds(_ x: Int) -> Bool {
+            Double((x..<(x + endRun)).filter { $0 < img.width && solid($0) }.count) >= endRunSolidShare * Double(endRun)
+        }
         var x = max(0, approx.x0 - h)
-        while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2)) { x += 1 }
+        while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2) && holds(x)) { x += 1 }
         // A bar longer than its neighbours (figures over 100%) runs on past the window.
         while x > 0, solid(x - 1) { x -= 1 }
         g.left = Double(x)
