@@ -13,12 +13,30 @@ enum SurveyChecks {
         "survey:\(FoldedText.fold(programme)):\(respondents ?? "unknown")"
     }
 
+    /// The survey's table among the dataset's figures (`arsred diff`, the export, the review):
+    /// `survey:<folded programme>:<respondents>`, without the last part when the respondents
+    /// are not known; a survey's repeats in one document take `_2`, `_3` (see `SurveyStage`).
+    static func figureTable(programme: String, respondents: String?) -> String {
+        "survey:" + FoldedText.fold(programme) + (respondents.map { ":" + $0 } ?? "")
+    }
+
+    /// The figures of question `number` a check reads, named as the dataset's figures are: row
+    /// `q<N>`, a column per category it gives a figure or a segment (`categories`) and
+    /// `printed:<i>` per label printed, left to right. Their table is the survey's
+    /// `figureTable`, which `SurveyStage` fills in once the survey is read.
+    static func cells(number: Int, categories: [SurveyCategory], printed: Int) -> [CheckedCell] {
+        let row = "q\(number)"
+        return SurveyCategory.allCases.filter(categories.contains).map { CheckedCell(table: "", row: row, column: $0.rawValue) }
+            + (0..<printed).map { CheckedCell(table: "", row: row, column: "printed:\($0 + 1)") }
+    }
+
     /// A question's check from its problems (none: passed), with the warning a failed one gives.
-    static func check(table: String, number: Int, rule: String, problems: [String], page: Int, programme: String)
-        -> (check: Check, warning: Diagnostic?) {
+    static func check(table: String, number: Int, rule: String, problems: [String], page: Int, programme: String,
+                      cells: [CheckedCell] = []) -> (check: Check, warning: Diagnostic?) {
         let detail = problems.joined(separator: "; ")
         let column = "fraga_\(number)"
-        let check = Check(table: table, rule: "\(column): \(rule)", column: column, passed: problems.isEmpty, detail: detail)
+        let check = Check(table: table, rule: "\(column): \(rule)", column: column, passed: problems.isEmpty, detail: detail,
+                          cells: cells)
         let warning = Diagnostic(page: page, table: table, column: column, message: "survey \(programme) question \(number): \(detail)")
         return (check, problems.isEmpty ? nil : warning)
     }

@@ -7,6 +7,7 @@ struct PixelBox: Equatable {
     var width: Int { x1 - x0 }
     var height: Int { y1 - y0 }
     func inset(by d: Int) -> PixelBox { PixelBox(x0: x0 + d, y0: y0 + d, x1: x1 - d, y1: y1 - d) }
+    func overlaps(_ o: PixelBox) -> Bool { x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1 }
     func union(_ o: PixelBox) -> PixelBox {
         PixelBox(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
     }
@@ -60,7 +61,7 @@ extension RGBImage {
     /// The paper's level: a high percentile of each pixel's darkest channel.
     var paperLevel: Int {
         var hist = [Int](repeating: 0, count: 256)
-        let step = max(1, (width * height) / 200_000)
+        let step = max(1, (width * height) / ChartFinder.paperSamples)
         var i = 0, n = 0
         while i < width * height {
             let m = Swift.min(pixels[3 * i], pixels[3 * i + 1], pixels[3 * i + 2])
@@ -69,17 +70,17 @@ extension RGBImage {
         var acc = 0
         for v in stride(from: 255, through: 0, by: -1) {
             acc += hist[v]
-            if acc >= n * 3 / 10 { return v }
+            if acc >= n * ChartFinder.paperTenths / 10 { return v }
         }
         return 255
     }
     /// A mark without the halo JPEG gives it (chroma spread over 16x16 blocks, which the ink
     /// mask counts): the box of the pixels close to the colour of its inside.
     func markCore(_ box: PixelBox) -> PixelBox? {
-        guard let m = medianColour(box.inset(by: Swift.min(box.width, box.height) / 4)) else { return nil }
+        guard let m = medianColour(box.inset(by: Swift.min(box.width, box.height) / ChartReader.swatchInsetDivisor)) else { return nil }
         var core: PixelBox?
         for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
-            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) where colour(x, y).distance(m) < 40 {
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) where colour(x, y).distance(m) < ChartFinder.markColourDistance {
                 let p = PixelBox(x0: x, y0: y, x1: x + 1, y1: y + 1)
                 core = core.map { $0.union(p) } ?? p
             }
@@ -92,7 +93,7 @@ extension RGBImage {
         guard let m = medianColour(box) else { return 0 }
         var n = 0, k = 0
         for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
-            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) { n += 1; if colour(x, y).distance(m) < 40 { k += 1 } }
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) { n += 1; if colour(x, y).distance(m) < ChartFinder.markColourDistance { k += 1 } }
         }
         return n == 0 ? 0 : Double(k) / Double(n)
     }
@@ -120,7 +121,7 @@ enum ChartFinder {
     struct Layout { var bars: [PixelBox]; var swatches: [PixelBox] }
 
     /// Ink: darker than the paper by `contrast` in some channel (pale chart colours count).
-    static func inkMask(_ img: RGBImage, contrast: Int = 35) -> [Bool] {
+    static func inkMask(_ img: RGBImage, contrast: Int = BarGeometry.inkContrast) -> [Bool] {
         let paper = img.paperLevel
         var mask = [Bool](repeating: false, count: img.width * img.height)
         for i in 0..<(img.width * img.height) {
@@ -176,8 +177,9 @@ enum ChartFinder {
         let unit = dpi / 100
         // Pieces of bars (segments split by white separators or white labels), joined per row.
         var pieces = comps.filter {
-            Double($0.box.height) >= 4 * unit && Double($0.box.height) <= 60 * unit && $0.box.width >= 3
-                && Double($0.count) >= 0.45 * Double($0.box.width * $0.box.height)
+            Double($0.box.height) >= barHeightPx.lowerBound * unit && Double($0.box.height) <= barHeightPx.upperBound * unit
+                && $0.box.width >= minPieceWidthPx
+                && Double($0.count) >= pieceFill * Double($0.box.width * $0.box.height)
                 && $0.box.width >= $0.box.height / 2
         }.map(\.box)
         pieces.sort { $0.x0 < $1.x0 }
@@ -185,41 +187,42 @@ enum ChartFinder {
         for p in pieces {
             if let i = rows.firstIndex(where: { r in
                 let overlap = min(r.y1, p.y1) - max(r.y0, p.y0)
-                return overlap >= min(r.height, p.height) * 6 / 10 && p.x0 - r.x1 <= Int(5 * unit) && p.x0 >= r.x0
+                return overlap >= min(r.height, p.height) * pieceOverlapTenths / 10 && p.x0 - r.x1 <= Int(pieceGapPx * unit) && p.x0 >= r.x0
             }) {
                 rows[i] = rows[i].union(p)
             } else {
                 rows.append(p)
             }
         }
-        let bars = rows.filter { $0.width >= 8 * $0.height && Double($0.width) >= 100 * unit }
+        let bars = rows.filter { $0.width >= barAspect * $0.height && Double($0.width) >= minBarLengthPx * unit }
             .sorted { $0.y0 < $1.y0 }
         // Stacks: bars sharing their left and right ends, close above each other.
         var stacks: [[PixelBox]] = []
         for b in bars {
             // Bars end together at 100%; a pale first segment may make one start late.
             if var s = stacks.last, let last = s.last,
-               abs(last.x0 - b.x0) <= max(3, last.width / 30) || abs(last.x1 - b.x1) <= max(3, last.width / 30),
-               b.y0 - last.y1 <= 3 * last.height {
+               abs(last.x0 - b.x0) <= max(stackEndPx, last.width / stackEndDivisor) || abs(last.x1 - b.x1) <= max(stackEndPx, last.width / stackEndDivisor),
+               b.y0 - last.y1 <= stackGapInBarHeights * last.height {
                 s.append(b); stacks[stacks.count - 1] = s
             } else {
                 stacks.append([b])
             }
         }
         // Legend marks may be paler than bars are allowed to be: found on a finer mask.
-        let marks = components(inkMask(img, contrast: 20), width: w, height: h)
+        let marks = components(inkMask(img, contrast: markContrast), width: w, height: h)
         var layouts: [Layout] = []
-        for var s in stacks where s.count >= 2 {
+        for var s in stacks where s.count >= stackBars {
             let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
             for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
             let first = s.first!, last = s.last!
             let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
-            let swatches = marks.filter { Double($0.count) >= 0.75 * Double($0.box.width * $0.box.height) }.map(\.box).filter { c in
+            let swatches = marks.filter { Double($0.count) >= markFill * Double($0.box.width * $0.box.height) }.map(\.box).filter { c in
                 let side = Double(max(c.width, c.height))
-                return side >= 5 * unit && side <= 25 * unit && Double(min(c.width, c.height)) >= 4 * unit
-                    && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2
-                    && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + 7 * pitch
-                    && c.x0 >= first.x0 - first.width / 4 && c.x1 <= first.x1 + first.width / 4
+                return side >= markSidePx.lowerBound * unit && side <= markSidePx.upperBound * unit
+                    && Double(min(c.width, c.height)) >= markShortSidePx * unit
+                    && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2   // sides within 5:2 before the core is cut
+                    && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + legendReachInPitches * pitch
+                    && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x1 <= first.x1 + first.width / legendOverhangDivisor
             }
             // Legend marks wear the bars' colours; text does not.
             let barColours = coloursAlong(s, in: img)
@@ -231,7 +234,7 @@ enum ChartFinder {
                 return img.uniformity(sw.inset(by: 1)) >= legendMarkUniformity ? sw : nil
             }
             let coloured = uniform.filter { sw in
-                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / 4)) else { return false }
+                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / ChartReader.swatchInsetDivisor)) else { return false }
                 return barColours.contains { $0.deltaE(c) < swatchToBarDeltaE }
             }
             // The band the bar-coloured marks lie in; its other marks of their size belong too
@@ -244,23 +247,90 @@ enum ChartFinder {
                     grown = false
                     guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
                     let halo = Int((legendMarkHaloPx * unit).rounded())
-                    for m in uniform where !band.contains(m) && m.y0 >= top - 3 * ref.height && m.y1 <= bottom + 3 * ref.height
-                        && (ref.width - 1...ref.width + max(halo, ref.width / 3)).contains(m.width)
-                        && (ref.height - 1...ref.height + max(halo, ref.height / 3)).contains(m.height)
-                        && band.contains(where: { abs($0.x0 - m.x0) <= max(2, ref.width / 2) || abs($0.y0 - m.y0) <= max(2, ref.height / 2) }) {
+                    for m in uniform where !band.contains(m) && m.y0 >= top - bandReachInMarks * ref.height && m.y1 <= bottom + bandReachInMarks * ref.height
+                        && (ref.width - 1...ref.width + max(halo, ref.width / haloGrowthDivisor)).contains(m.width)
+                        && (ref.height - 1...ref.height + max(halo, ref.height / haloGrowthDivisor)).contains(m.height)
+                        && band.contains(where: { abs($0.x0 - m.x0) <= max(markAlignPx, ref.width / 2) || abs($0.y0 - m.y0) <= max(markAlignPx, ref.height / 2) }) {
                         band.append(m); grown = true
                     }
                 }
             }
             // A mark just right of another is the first letter of that one's name.
             band = band.filter { m in
-                !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < 2 * o.width }
+                !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < firstLetterInMarks * o.width }
             }
-            band += gridGaps(band, in: img, barColours: barColours)
+            let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
+            band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
+            let span = max(0, first.x0 - first.width / legendOverhangDivisor)...min(w, first.x1 + first.width / legendOverhangDivisor)
+            band += rowGaps(band, span: span, in: img, barColours: barColours, paper: paperColour)
             layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
     }
+
+    // MARK: finding bars (pixels at 100 dpi, scaled by `unit` at other resolutions)
+
+    /// The paper's level is sampled on about this many pixels (every n-th of the page).
+    static let paperSamples = 200_000
+    /// The paper's level: the darkest channel reached by the lightest this many tenths of the
+    /// pixels (a page is at least a third paper; print and charts are the rest).
+    static let paperTenths = 3
+    /// A piece of a bar is this high (pixels at 100 dpi): a 3 pt bar to a 43 pt one.
+    static let barHeightPx = 4.0...60.0
+    /// Narrowest piece of a bar, in pixels (a 1% segment of the shortest bar).
+    static let minPieceWidthPx = 3
+    /// A piece fills this share of its box (erosion rounds corners; a tilted bar's box is larger).
+    static let pieceFill = 0.45
+    /// Pieces of one row overlap by this many tenths of the lower's height and lie at most this
+    /// many pixels (at 100 dpi) apart: white separators and white labels cut a bar into pieces.
+    static let pieceOverlapTenths = 6, pieceGapPx = 5.0
+    /// A bar is at least this many times longer than high and this long (pixels at 100 dpi, about
+    /// 25 mm): table rules are thinner, text blocks are not solid.
+    static let barAspect = 8, minBarLengthPx = 100.0
+    /// Bars of one stack end within this many pixels or this share of their length (1/30) of each
+    /// other, and stand at most this many bar heights apart.
+    static let stackEndPx = 3, stackEndDivisor = 30, stackGapInBarHeights = 3
+
+    // MARK: finding the legend
+
+    /// Legend marks are looked for on a mask of this contrast below the paper (darkest channel):
+    /// finer than the bars', as a pale palette's marks lose colour to blur and JPEG.
+    static let markContrast = 20
+    /// A mark fills this share of its box (a square; letters fill less).
+    static let markFill = 0.75
+    /// A mark's longer side, and its shorter side at least, in pixels at 100 dpi: office charts
+    /// draw marks of 2 to 6 mm.
+    static let markSidePx = 5.0...25.0, markShortSidePx = 4.0
+    /// The legend stands within this many bar pitches below the last bar (under an axis and
+    /// its figures).
+    static let legendReachInPitches = 7.0
+    /// The legend may overhang the bars by this share of their length (1/4) each side.
+    static let legendOverhangDivisor = 4
+    /// Other marks of the legend's size join it within this many mark heights above or below it.
+    static let bandReachInMarks = 3
+    /// A mark within this many mark widths right of another on its row is that one's name's
+    /// first letter (`I` of `Inte alls` in a bold font).
+    static let firstLetterInMarks = 2
+    /// Pixels of one mark lie within this RGB distance of its median colour (JPEG ringing and
+    /// blur move a mark's pixels by 20 to 30; its name's black print is 150 away).
+    static let markColourDistance = 40.0
+    /// A bar's fill colour holds within this RGB distance along a row for at least this many
+    /// pixels (label strokes do not), and fills closer than `fillColourDistance` are one.
+    static let fillRunDistance = 25.0, fillRunPx = 4, fillColourDistance = 12.0
+
+    /// A chart has at least this many bars in a stack (a survey has several questions).
+    static let stackBars = 2
+    /// A mark a JPEG halo grew is at most a third larger (or `legendMarkHaloPx`) than the legend's.
+    static let haloGrowthDivisor = 3
+    /// Marks stand in one column or row when their left or top edges lie within half a mark or
+    /// this many pixels of each other.
+    static let markAlignPx = 2
+    /// Marks of one legend are of one size within a pixel or this share of it (1/5).
+    static let markSizeSlackDivisor = 5
+    /// A legend's marks stand within this many mark heights of each other, top to bottom (six rows).
+    static let legendHeightInMarks = 5
+    /// The grid of a legend is known from this many marks (two columns and two rows need three).
+    static let gridMarks = 3
 
     /// Farthest a legend mark's inside may lie from a bar colour (CIE76): JPEG takes a small
     /// mark's colour towards the paper by up to 20; text is grey or black, 40 and more from
@@ -284,13 +354,13 @@ enum ChartFinder {
                     let start = img.colour(x, y)
                     var end = x + 1
                     var sum = start
-                    while end < min(b.x1, img.width), img.colour(end, y).distance(start) < 25 {
+                    while end < min(b.x1, img.width), img.colour(end, y).distance(start) < fillRunDistance {
                         let c = img.colour(end, y); sum.r += c.r; sum.g += c.g; sum.b += c.b; end += 1
                     }
                     let n = Double(end - x)
-                    if end - x >= 4 {
+                    if end - x >= fillRunPx {
                         let c = Colour(r: sum.r / n, g: sum.g / n, b: sum.b / n)
-                        if !out.contains(where: { $0.distance(c) < 12 }) { out.append(c) }
+                        if !out.contains(where: { $0.distance(c) < fillColourDistance }) { out.append(c) }
                     }
                     x = end
                 }
@@ -307,28 +377,90 @@ enum ChartFinder {
     /// mark runs into its name and no longer looks like a mark): at every crossing of the
     /// legend's rows and columns without a mark, a box of the marks' size that is one colour and
     /// wears a bar's colour.
-    static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour]) -> [PixelBox] {
-        guard let ref = band.first, band.count >= 3 else { return [] }
+    static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        guard let ref = band.first, band.count >= gridMarks else { return [] }
         func clusters(_ v: [Int], within d: Int) -> [Int] {
             var out: [Int] = []
             for x in v.sorted() where !out.contains(where: { abs($0 - x) <= d }) { out.append(x) }
             return out
         }
-        let columns = clusters(band.map(\.x0), within: max(2, ref.width / 2))
-        let rows = clusters(band.map(\.y0), within: max(2, ref.height / 2))
+        let columns = clusters(band.map(\.x0), within: max(markAlignPx, ref.width / 2))
+        let rows = clusters(band.map(\.y0), within: max(markAlignPx, ref.height / 2))
         guard columns.count >= 2, rows.count >= 2 else { return [] }
         let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
         var found: [PixelBox] = []
         for y in rows {
-            for x in columns where !band.contains(where: { abs($0.x0 - x) <= max(2, ref.width / 2) && abs($0.y0 - y) <= max(2, ref.height / 2) }) {
+            for x in columns where !band.contains(where: { abs($0.x0 - x) <= max(markAlignPx, ref.width / 2) && abs($0.y0 - y) <= max(markAlignPx, ref.height / 2) }) {
                 let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
-                guard img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
-                      let c = img.medianColour(box.inset(by: min(w, h) / 4)),
-                      barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) else { continue }
-                found.append(box)
+                if img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
+                   let c = img.medianColour(box.inset(by: min(w, h) / ChartReader.swatchInsetDivisor)),
+                   barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) {
+                    found.append(box); continue
+                }
+                // The crossing is where the mark would stand were the legend drawn exactly; on a
+                // scan its marks stand a few pixels off it (the halo, the tilt): the best mark near it.
+                let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
+                if let m = markNear(box, radius: (w / 2, h / 2), in: img, barColours: barColours, known: known, paper: paper) {
+                    found.append(m.box)
+                }
             }
         }
         return found
+    }
+
+    /// Marks a legend row has that the mask missed where no other row gives their column (a
+    /// legend in one row, its names of different lengths): along each row, within the bars'
+    /// `span`, boxes of the marks' size that `markNear` takes for a mark, the most uniform first,
+    /// none overlapping another, until the legend has a mark per category.
+    static func rowGaps(_ band: [PixelBox], span: ClosedRange<Int>, in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        let entries = SurveyCategory.allCases.count
+        guard let ref = band.first, band.count >= legendEntriesForRows, band.count < entries else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        var rows: [Int] = []
+        for y in band.map(\.y0).sorted() where !rows.contains(where: { abs($0 - y) <= max(markAlignPx, ref.height / 2) }) { rows.append(y) }
+        func colour(_ b: PixelBox) -> Colour? { img.medianColour(b.inset(by: min(b.width, b.height) / ChartReader.swatchInsetDivisor)) }
+        var known = band.compactMap(colour)
+        var candidates: [(box: PixelBox, uniformity: Double)] = []
+        for y in rows {
+            for x in span.lowerBound...max(span.lowerBound, span.upperBound - w) {
+                let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
+                if band.contains(where: { $0.overlaps(box) }) { continue }
+                if let m = markNear(box, radius: (0, h / 2), in: img, barColours: barColours, known: known, paper: paper) { candidates.append(m) }
+            }
+        }
+        var found: [PixelBox] = []
+        for c in candidates.sorted(by: { $0.uniformity > $1.uniformity }) where band.count + found.count < entries {
+            guard !(band + found).contains(where: { $0.overlaps(c.box) }), let k = colour(c.box),
+                  !known.contains(where: { $0.deltaE(k) < distinctSwatchDeltaE }) else { continue }
+            found.append(c.box); known.append(k)
+        }
+        return found
+    }
+    /// A legend's rows are searched for marks once this many are found (its size and rows known).
+    static let legendEntriesForRows = 2
+    /// A legend mark's colour lies at least this far (CIE76) from the paper: paper noise moves by
+    /// 2 to 4, the palest palette colour (a light yellow) lies 25 away.
+    static let markOverPaperDeltaE = 10.0
+
+    /// The most uniform box of `box`'s size within `radius` of it that is a legend mark: one
+    /// colour, off the paper, a bar's colour and none of the `known` marks' colours.
+    static func markNear(_ box: PixelBox, radius: (x: Int, y: Int), in img: RGBImage, barColours: [Colour],
+                         known: [Colour], paper: Colour) -> (box: PixelBox, uniformity: Double)? {
+        var best: (box: PixelBox, uniformity: Double)?
+        for dy in -radius.y...radius.y {
+            for dx in -radius.x...radius.x {
+                let b = PixelBox(x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy)
+                guard b.x0 >= 0, b.y0 >= 0, b.x1 <= img.width, b.y1 <= img.height else { continue }
+                let u = img.uniformity(b.inset(by: 1))
+                guard u >= legendMarkUniformity, u > (best?.uniformity ?? 0),
+                      let c = img.medianColour(b.inset(by: min(b.width, b.height) / ChartReader.swatchInsetDivisor)),
+                      c.deltaE(paper) >= markOverPaperDeltaE,
+                      barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }),
+                      !known.contains(where: { $0.deltaE(c) < distinctSwatchDeltaE }) else { continue }
+                best = (b, u)
+            }
+        }
+        return best
     }
 
     /// Share of a legend mark's pixels near its median colour (a mark is filled with one colour).
@@ -341,10 +473,10 @@ enum ChartFinder {
         // Within a pixel or a fifth of the seed's size: what is left of figures after erosion
         // (9x6, 7x7) lies between the sizes of real marks and would otherwise join them.
         func alike(_ a: PixelBox, _ b: PixelBox) -> Bool {
-            abs(a.width - b.width) <= max(1, a.width / 5) && abs(a.height - b.height) <= max(1, a.height / 5)
-                && abs(a.y0 - b.y0) <= 5 * a.height
+            abs(a.width - b.width) <= max(1, a.width / markSizeSlackDivisor) && abs(a.height - b.height) <= max(1, a.height / markSizeSlackDivisor)
+                && abs(a.y0 - b.y0) <= legendHeightInMarks * a.height
         }
-        let colours = marks.map { img.medianColour($0.inset(by: min($0.width, $0.height) / 4)) ?? Colour(r: 255, g: 255, b: 255) }
+        let colours = marks.map { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) ?? Colour(r: 255, g: 255, b: 255) }
         func group(_ seed: Int) -> [Int] { marks.indices.filter { alike(marks[seed], marks[$0]) } }
         func score(_ g: [Int]) -> (Int, Int) {
             var distinct: [Colour] = []

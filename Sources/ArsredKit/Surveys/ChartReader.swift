@@ -47,14 +47,15 @@ struct ChartReader {
     private func read(layout: ChartFinder.Layout, page: Int, pageWidthPx: Int, images: any PageImageSource) throws -> ChartReading? {
         let toPt = 72 / findDpi
         let first = layout.bars.first!, last = layout.bars.last!
-        let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1) : Double(first.height * 2)
-        var bottomPx = Double(last.y1) + pitch * 0.5
-        for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height)) }
+        let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1)
+            : Double(first.height * Self.lonePitchInBarHeights)
+        var bottomPx = Double(last.y1) + pitch * Self.cropMarginInPitches
+        for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height) * Self.legendMarginInMarks) }
         // Wide enough for the legend's last name, which may run past the bars' end.
-        var rightPx = Double(first.x1) + Double(first.width) * 0.05
-        if let legendEnd = layout.swatches.map(\.x1).max() { rightPx = max(rightPx, Double(legendEnd) + Double(first.width) * 0.3) }
-        let regionPt = Box(x0: max(0, Double(first.x0) - Double(first.width) * 0.45) * toPt,
-                           y0: max(0, Double(first.y0) - pitch * 0.5) * toPt,
+        var rightPx = Double(first.x1) + Double(first.width) * Self.rightMarginInBarLengths
+        if let legendEnd = layout.swatches.map(\.x1).max() { rightPx = max(rightPx, Double(legendEnd) + Double(first.width) * Self.lastLegendNameInBarLengths) }
+        let regionPt = Box(x0: max(0, Double(first.x0) - Double(first.width) * Self.labelColumnInBarLengths) * toPt,
+                           y0: max(0, Double(first.y0) - pitch * Self.cropMarginInPitches) * toPt,
                            x1: min(Double(pageWidthPx), rightPx) * toPt,
                            y1: bottomPx * toPt)
         let img = try images.image(page: page, region: regionPt, dpi: dpi)
@@ -70,12 +71,13 @@ struct ChartReader {
         var legend: [(colour: Colour, category: SurveyCategory?)] = []
         var texts: [String] = []
         for sw in swatches {
-            let inset = max(1, sw.width / 4)
+            let inset = max(1, sw.width / Self.swatchInsetDivisor)
             guard let c = img.medianColour(PixelBox(x0: sw.x0 + inset, y0: sw.y0 + inset, x1: sw.x1 - inset, y1: sw.y1 - inset)) else { continue }
             let rowMates = swatches.filter { abs($0.y0 - sw.y0) <= sw.height / 2 && $0.x0 > sw.x0 }
-            let nextX = rowMates.map(\.x0).min() ?? min(img.width, sw.x1 + sw.width * 18)
-            let crop = binarised(img, PixelBox(x0: sw.x1 + sw.width / 3, y0: sw.y0 - sw.height / 2,
-                                               x1: nextX - sw.width / 3, y1: sw.y1 + sw.height / 2), paper: paper)
+            let nextX = rowMates.map(\.x0).min() ?? min(img.width, sw.x1 + sw.width * Self.legendNameInMarks)
+            let gap = sw.width / Self.nameGapDivisor
+            let crop = binarised(img, PixelBox(x0: sw.x1 + gap, y0: sw.y0 - sw.height / 2,
+                                               x1: nextX - gap, y1: sw.y1 + sw.height / 2), paper: paper)
             let text = crop.map { reader.readLine($0, dpi: Int(dpi), whitelist: nil) } ?? ""
             legend.append((c, vocabulary.category(named: FoldedText.fold(text))))
             texts.append(text)
@@ -86,40 +88,149 @@ struct ChartReader {
         let missing = SurveyCategory.allCases.filter { !named.contains($0) }
         if unnamed.count == 1, missing.count == 1 { legend[unnamed[0]].category = missing[0] }
         // Marks with no words beside them are not legend entries (bits of axis figures).
-        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= 3 }.map { legend[$0] }
-        guard legend.count >= 2 else { return nil }
+        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= Self.legendNameLetters }.map { legend[$0] }
+        guard legend.count >= Self.legendEntries else { return nil }
 
         var bars: [BarReading] = []
         var geometries = layout.bars.map(hi).compactMap { BarGeometry.measure(img, approx: $0, paper: paper) }
         // Stacked bars start together; a first segment too pale to count as ink still belongs to its bar.
         if let commonLeft = geometries.map(\.left).min() {
             let paperColour = Colour(r: Double(paper), g: Double(paper), b: Double(paper))
-            for i in geometries.indices where geometries[i].left > commonLeft + 2 {
+            for i in geometries.indices where geometries[i].left > commonLeft + Self.lateStartPx {
                 let g = geometries[i]
                 let from = Int(commonLeft.rounded()), to = Int(g.left.rounded())
                 let tinted = (from..<to).filter { x in
                     let yc = g.y(at: Double(x))
-                    guard let c = img.medianColour(PixelBox(x0: x, y0: Int(yc - g.height / 4), x1: x + 1, y1: Int(yc + g.height / 4))),
+                    guard let c = img.medianColour(PixelBox(x0: x, y0: Int(yc - g.height / Self.tintBandDivisor), x1: x + 1, y1: Int(yc + g.height / Self.tintBandDivisor))),
                           let nearest = legend.map({ c.distance($0.colour) }).min() else { return false }
-                    return nearest < c.distance(paperColour) && c.distance(paperColour) > 10
+                    return nearest < c.distance(paperColour) && c.distance(paperColour) > Self.tintOverPaper
                 }.count
-                if tinted * 10 >= (to - from) * 9 { geometries[i].left = commonLeft }
+                if tinted * 10 >= (to - from) * Self.tintedTenths { geometries[i].left = commonLeft }
             }
         }
         for geometry in geometries {
             var reading = segments(img, geometry, legend: legend)
             // The question label left of the bar.
-            let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * 0.8),
+            let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * Self.labelReachInBarHeights),
                                     x1: Int(geometry.left - geometry.height * Self.labelToBarGap),
-                                    y1: Int(geometry.y(at: geometry.left) + geometry.height * 0.8))
+                                    y1: Int(geometry.y(at: geometry.left) + geometry.height * Self.labelReachInBarHeights))
             if let crop = binarised(img, labelBox, paper: paper) {
-                let edge = max(2, Int(geometry.height * Self.labelToBarGap))
+                let edge = max(Self.minEdgeColumns, Int(geometry.height * Self.labelToBarGap))
                 (reading.number, reading.n, reading.nWhole) = questionLabel(crop, edgeColumns: edge)
             }
             bars.append(reading)
         }
         return ChartReading(top: regionPt.y0, bars: bars)
     }
+
+    // MARK: the crop read at full resolution (distances in the finder's pixels, bar lengths, pitches)
+
+    /// Pitch of a chart with one bar, in bar heights: bars stand about a bar's height apart.
+    static let lonePitchInBarHeights = 2
+    /// Paper kept above the first bar and below the last, in bar pitches: half the space to
+    /// the neighbouring bar, where the question label's lines may reach.
+    static let cropMarginInPitches = 0.5
+    /// Paper kept below the legend's lowest mark, in mark heights: the descenders of its names.
+    static let legendMarginInMarks = 1.0
+    /// Paper kept right of the bars' end, in bar lengths: a label of a last segment over 100%.
+    static let rightMarginInBarLengths = 0.05
+    /// Room right of the legend's last mark for its name, in bar lengths: `Helt och hållet`
+    /// at legend size is about a quarter of a bar.
+    static let lastLegendNameInBarLengths = 0.3
+    /// Room left of the bars for the question labels (`Fråga 6 (n=123)`), in bar lengths.
+    static let labelColumnInBarLengths = 0.45
+
+    // MARK: the legend
+
+    /// A swatch's colour is its median inside a border of this share of its side (1/4):
+    /// the anti-aliased and JPEG-bled edge stays out.
+    static let swatchInsetDivisor = 4
+    /// Farthest a legend name reaches right of its mark when no mark follows on its row, in
+    /// mark widths: `Till mycket stor del` at legend size.
+    static let legendNameInMarks = 18
+    /// Space left out between a mark and its name, and before the next mark, as a share of the
+    /// mark's width (1/3): the mark's blurred edge is no letter.
+    static let nameGapDivisor = 3
+    /// A mark whose name named no category is still an entry when its text has this many
+    /// letters (a name misread); bits of axis figures have none.
+    static let legendNameLetters = 3
+    /// A legend tells at least this many categories apart, or it is not a legend.
+    static let legendEntries = 2
+
+    // MARK: a bar starting late (its first segment too pale to count as ink)
+
+    /// A bar whose left end lies more than this many pixels right of the others' is looked at.
+    static let lateStartPx = 2.0
+    /// The colour beside such a bar is sampled over its centre within this share of its height
+    /// (1/4 either side): clear of the label and the edges.
+    static let tintBandDivisor = 4.0
+    /// A column is tinted when farther than this (RGB distance) from the paper and nearer a
+    /// legend colour than the paper: scan noise moves paper by 3 to 6.
+    static let tintOverPaper = 10.0
+    /// The gap is the bar's when this many tenths of its columns are tinted (a stray speck is not).
+    static let tintedTenths = 9
+    /// The question label's crop reaches this many bar heights above and below the bar's
+    /// centre: a label over two lines (`Fråga 3` / `(n=59)`).
+    static let labelReachInBarHeights = 0.8
+    /// Fewest columns looked at for print running past the label crop's right end.
+    static let minEdgeColumns = 2
+
+    // MARK: segments
+
+    /// Shortest run of one colour that is a segment: this many pixels, or this share of the
+    /// bar's length (0.4%, under the smallest labelled segment of 1%); shorter runs are
+    /// anti-aliased edges and white separators.
+    static let minRunPx = 3, minRunShare = 0.004
+    /// A run's colour is its columns' median with this share of it left out at each end (1/8):
+    /// the edges blend into the neighbours.
+    static let runEdgeDivisor = 8
+    /// A run's opening colour is the mean of its first this many columns, not its first alone.
+    static let openingColumns = 3
+
+    // MARK: labels inside segments (crop distances in pixels at `dpi`)
+
+    /// The label crop leaves out this much of the segment's ends (pixels, or this share of the
+    /// bar's height): the neighbouring colour's blurred edge.
+    static let labelInsetPx = 4, labelInsetInBarHeights = 0.12
+    /// The label crop's height in bar heights: the bar less its blurred top and bottom.
+    static let labelCropInBarHeights = 0.84
+    /// A crop narrower or lower than this many pixels holds no label.
+    static let smallestCropPx = 4
+    /// A pixel is a label's ink when this far (RGB distance) from the segment's colour: white
+    /// or black print on any palette colour lies 100 and more away, scan noise under 40.
+    static let labelInkDistance = 90.0
+    /// The middle of a segment where its label stands, in crop heights: `100%` at label size.
+    static let labelWindowInHeights = 4
+    /// A segment holds a label when its middle has this many ink pixels and at least one in
+    /// `labelInkDivisor` of its pixels (speckle holds fewer).
+    static let labelMinInkPx = 20, labelInkDivisor = 100
+    /// White padding around a label crop given to OCR, in pixels.
+    static let labelPad = 12
+    /// The ink's own distance from the segment colour: this percentile of its pixels' (the
+    /// strokes' core, past the blurred edges).
+    static let inkLevelPercentile = 95
+    /// The shaded crop runs from white at this distance from the segment colour to black at the
+    /// ink level: nearer is the segment's own noise.
+    static let shadeFromDistance = 40.0
+    /// Margin around the tight crop: a third of the label's height, at least this many pixels.
+    static let tightMarginPx = 4
+    /// The enlarged attempt's scale factor: small labels on a 200 dpi scan read better twice as large.
+    static let enlargement = 2
+    /// The strokes' core attempt keeps pixels from this share of the ink level up.
+    static let coreInkShare = 0.75
+    /// A percentage label has at most this many digits (`100`).
+    static let labelDigits = 3
+    /// A label reads when it lies within this many points of its segment's width: whole
+    /// percentages are half a point off their share, a width measured on a scan a point more.
+    static let labelToWidthSlack = 1.6
+
+    // MARK: label text crops
+
+    /// Print is darker than this share of the paper's level (luma): grey axis lines and pale
+    /// segment colours are lighter.
+    static let printLumaOfPaper = 0.6
+    /// A label crop with this few ink pixels or fewer holds no text (specks).
+    static let minLabelInkPx = 10
 
     /// Right end of the question label's crop, in bar heights left of the bar: labels stand
     /// right-aligned a few points off the bar, their closing bracket within a tenth of its height;
@@ -150,11 +261,14 @@ struct ChartReader {
         let columns = (left..<right).map { columnColour(img, g, x: $0) }
         let labs = columns.map(\.lab)
         let nearest = labs.map { c in slotLabs.indices.min { c.distance(slotLabs[$0]) < c.distance(slotLabs[$1]) } ?? -1 }
-        let minRun = max(3, Int(length * 0.004))
+        let minRun = max(Self.minRunPx, Int(length * Self.minRunShare))
         var runs = colourRuns(labs, nearest: nearest).filter { $0.to - $0.from >= minRun }
         // Once slivers (anti-aliased edges, white separators) are gone, neighbours of one colour
         // and one nearest swatch are one run.
-        func colour(_ r: (from: Int, to: Int)) -> Colour { Self.median(columns[(r.from + (r.to - r.from) / 8)..<(r.to - (r.to - r.from) / 8)]) }
+        func colour(_ r: (from: Int, to: Int)) -> Colour {
+            let trim = (r.to - r.from) / Self.runEdgeDivisor
+            return Self.median(columns[(r.from + trim)..<(r.to - trim)])
+        }
         func swatch(_ r: (from: Int, to: Int)) -> Int { slotLabs.indices.min { colour(r).lab.distance(slotLabs[$0]) < colour(r).lab.distance(slotLabs[$1]) } ?? -1 }
         var merged: [(from: Int, to: Int)] = []
         for r in runs {
@@ -211,7 +325,7 @@ struct ChartReader {
             let other = nearest[i] != swatch && nearest[next] == nearest[i]
             if far || other {
                 runs.append((start, i)); start = i; reference = labs[i]; swatch = nearest[i]
-            } else if i - start < 3 {
+            } else if i - start < Self.openingColumns {
                 // The opening colour from the run's first columns, not its first alone.
                 let n = Double(i - start + 1)
                 let sum = labs[start...i].reduce(Lab(l: 0, a: 0, b: 0)) { Lab(l: $0.l + $1.l, a: $0.a + $1.a, b: $0.b + $1.b) }
@@ -231,10 +345,10 @@ struct ChartReader {
     /// Whether a label is printed inside the segment, and its value when it reads and agrees
     /// with the segment's width.
     private func label(_ img: RGBImage, _ g: BarGeometry, x0: Int, x1: Int, colour: Colour, widthPercent: Double) -> (Bool, Double?) {
-        let inset = max(4, Int(g.height * 0.12))
+        let inset = max(Self.labelInsetPx, Int(g.height * Self.labelInsetInBarHeights))
         let w = x1 - x0 - 2 * inset
-        let h = Int(g.height * 0.84)
-        guard w > 4, h > 4 else { return (false, nil) }
+        let h = Int(g.height * Self.labelCropInBarHeights)
+        guard w > Self.smallestCropPx, h > Self.smallestCropPx else { return (false, nil) }
         // Deskewed crop along the bar; a pixel's distance from the segment colour says how
         // much it is text.
         var distance = [Double](repeating: 0, count: w * h)
@@ -247,25 +361,25 @@ struct ChartReader {
                 distance[r * w + c] = img.colour(x, y).distance(colour)
             }
         }
-        let loose = 90.0
+        let loose = Self.labelInkDistance
         let inkDistances = distance.filter { $0 > loose }.sorted()
         guard !inkDistances.isEmpty else { return (false, nil) }
         // Labels sit centred in their segment and do not grow with it: ink counted in the middle.
-        let window = min(w, 4 * h)
+        let window = min(w, Self.labelWindowInHeights * h)
         let middle = (w - window) / 2
         let inkInMiddle = (0..<h).reduce(0) { n, r in n + (middle..<(middle + window)).filter { distance[r * w + $0] > loose }.count }
-        guard inkInMiddle >= max(20, window * h / 100) else { return (false, nil) }
-        let pad = 12
+        guard inkInMiddle >= max(Self.labelMinInkPx, window * h / Self.labelInkDivisor) else { return (false, nil) }
+        let pad = Self.labelPad
         func binarised(_ threshold: Double) -> GreyImage {
             var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
             for r in 0..<h { for c in 0..<w where distance[r * w + c] > threshold { out[c + pad, r + pad] = 0 } }
             return out
         }
-        let inkLevel = inkDistances[inkDistances.count * 95 / 100]
+        let inkLevel = inkDistances[inkDistances.count * Self.inkLevelPercentile / 100]
         // Shades of grey by distance: tesseract reads soft edges better than a hard cut at times.
         func shaded() -> GreyImage {
             var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
-            let from = 40.0, span = max(1, inkLevel - from)
+            let from = Self.shadeFromDistance, span = max(1, inkLevel - from)
             for r in 0..<h {
                 for c in 0..<w { out[c + pad, r + pad] = UInt8(255 - 255 * min(1, max(0, (distance[r * w + c] - from) / span))) }
             }
@@ -276,7 +390,7 @@ struct ChartReader {
         func tight() -> GreyImage {
             var bx0 = w, bx1 = 0, by0 = h, by1 = 0
             for r in 0..<h { for c in 0..<w where distance[r * w + c] > loose { bx0 = min(bx0, c); bx1 = max(bx1, c + 1); by0 = min(by0, r); by1 = max(by1, r + 1) } }
-            let m = max(4, (by1 - by0) / 3)
+            let m = max(Self.tightMarginPx, (by1 - by0) / 3)
             var out = GreyImage(width: bx1 - bx0 + 2 * m, height: by1 - by0 + 2 * m)
             for r in by0..<by1 { for c in bx0..<bx1 where distance[r * w + c] > loose { out[c - bx0 + m, r - by0 + m] = 0 } }
             return out
@@ -286,15 +400,15 @@ struct ChartReader {
         // figures); thinned (bold figures on a scan read as `%` alone). A reading counts only
         // when it agrees with the segment's width.
         let attempts: [() -> (GreyImage, Int)] = [
-            { (padded, 1) }, { (shaded(), 1) }, { (tight(), 1) }, { (self.scaled(padded, by: 2), 2) },
-            { (binarised(max(loose, 0.75 * inkLevel)), 1) }, { (self.thinned(padded), 1) },
+            { (padded, 1) }, { (shaded(), 1) }, { (tight(), 1) }, { (self.scaled(padded, by: Self.enlargement), Self.enlargement) },
+            { (binarised(max(loose, Self.coreInkShare * inkLevel)), 1) }, { (self.thinned(padded), 1) },
         ]
         for make in attempts {
             let (image, scale) = make()
             let text = reader.readLine(image, dpi: Int(dpi) * scale, whitelist: "0123456789%")
             let digits = text.filter(\.isNumber)
-            guard !digits.isEmpty, digits.count <= 3, let v = Double(digits), v <= 100 else { continue }
-            if abs(v - widthPercent) <= 1.6 { return (true, v) }
+            guard !digits.isEmpty, digits.count <= Self.labelDigits, let v = Double(digits), v <= 100 else { continue }
+            if abs(v - widthPercent) <= Self.labelToWidthSlack { return (true, v) }
         }
         return (true, nil)
     }
@@ -344,17 +458,17 @@ struct ChartReader {
     /// Dark print on paper as black on white, for OCR of label text.
     private func binarised(_ img: RGBImage, _ box: PixelBox, paper: Int) -> GreyImage? {
         let x0 = max(0, box.x0), y0 = max(0, box.y0), x1 = min(img.width, box.x1), y1 = min(img.height, box.y1)
-        guard x1 - x0 > 4, y1 - y0 > 4 else { return nil }
+        guard x1 - x0 > Self.smallestCropPx, y1 - y0 > Self.smallestCropPx else { return nil }
         let pad = Self.cropPad
         var out = GreyImage(width: x1 - x0 + 2 * pad, height: y1 - y0 + 2 * pad)
-        let threshold = Double(paper) * 0.6
+        let threshold = Double(paper) * Self.printLumaOfPaper
         var ink = 0
         for y in y0..<y1 {
             for x in x0..<x1 where img.colour(x, y).luma < threshold {
                 out[x - x0 + pad, y - y0 + pad] = 0; ink += 1
             }
         }
-        return ink > 10 ? out : nil
+        return ink > Self.minLabelInkPx ? out : nil
     }
 }
 
@@ -365,16 +479,35 @@ struct BarGeometry {
     var height: Double
     func y(at x: Double) -> Double { a + b * x }
 
+    /// A pixel is a bar's ink when its darkest channel lies this far below the paper's level:
+    /// the palettes' palest fill (a light grey or yellow) does, paper noise does not.
+    static let inkContrast = 35
+    /// The bar's edges are fitted on its columns less this share of its length at each end
+    /// (1/50): the rounded or blurred ends.
+    static let endsLeftOutDivisor = 50
+    /// Every this many columns one is measured for the fit.
+    static let columnStepPx = 3
+    /// Fewest measured columns a bar's fit needs (labels and gridlines spoil some).
+    static let minColumns = 10
+    /// A column is solid bar when this many tenths of its pixels within `solidBand` bar heights
+    /// of the centre line are ink (its label is white or dark print, about a third of the bar).
+    static let solidBand = 0.3, solidTenths = 6
+    /// A bar begins where columns stay solid over this many bar heights (at least `minEndRunPx`
+    /// columns), all but a share of them (white separators between segments, 2 pixels each): a
+    /// bold label's closing bracket beside the bar is solid over a few columns only, then paper.
+    static let endRunInBarHeights = 0.33, endRunSolidShare = 0.8, minEndRunPx = 3
+
     static func measure(_ img: RGBImage, approx: PixelBox, paper: Int) -> BarGeometry? {
         func ink(_ x: Int, _ y: Int) -> Bool {
-            let p = img.pixel(x, y); return paper - Int(min(p.r, p.g, p.b)) > 35
+            let p = img.pixel(x, y); return paper - Int(min(p.r, p.g, p.b)) > inkContrast
         }
         let h = approx.height
         let ys = max(0, approx.y0 - h / 2), ye = min(img.height, approx.y1 + h / 2)
         var tops: [(Double, Double)] = [], bottoms: [(Double, Double)] = []
-        let xs = max(0, approx.x0 + approx.width / 50), xe = min(img.width, approx.x1 - approx.width / 50)
+        let ends = approx.width / endsLeftOutDivisor
+        let xs = max(0, approx.x0 + ends), xe = min(img.width, approx.x1 - ends)
         guard xe > xs, ye > ys else { return nil }
-        for x in stride(from: xs, to: xe, by: 3) {
+        for x in stride(from: xs, to: xe, by: columnStepPx) {
             // Longest ink run in the column (gridlines pass by but are thin in y? no: vertical, so take the run nearest the bar's middle).
             var best = (0, 0), cur = -1
             for y in ys..<ye {
@@ -382,10 +515,10 @@ struct BarGeometry {
             }
             if cur >= 0, ye - cur > best.1 - best.0 { best = (cur, ye) }
             let len = best.1 - best.0
-            guard len >= h / 2, len <= h * 3 / 2 else { continue }
+            guard len >= h / 2, len <= h * 3 / 2 else { continue }   // the bar's height as found, within half of it
             tops.append((Double(x), Double(best.0))); bottoms.append((Double(x), Double(best.1)))
         }
-        guard tops.count >= 10 else { return nil }
+        guard tops.count >= minColumns else { return nil }
         let slope = median(stride(from: 0, to: tops.count - tops.count / 2, by: 1).map { i -> Double in
             let j = i + tops.count / 2
             return ((tops[j].1 + bottoms[j].1) - (tops[i].1 + bottoms[i].1)) / 2 / (tops[j].0 - tops[i].0)
@@ -395,11 +528,16 @@ struct BarGeometry {
         var g = BarGeometry(left: 0, right: 0, a: intercept, b: slope, height: height)
         func solid(_ x: Int) -> Bool {
             let yc = g.y(at: Double(x)); var n = 0, k = 0
-            for y in Int(yc - height * 0.3)...Int(yc + height * 0.3) where y >= 0 && y < img.height { n += 1; if ink(x, y) { k += 1 } }
-            return n > 0 && k * 10 >= n * 6
+            for y in Int(yc - height * solidBand)...Int(yc + height * solidBand) where y >= 0 && y < img.height { n += 1; if ink(x, y) { k += 1 } }
+            return n > 0 && k * 10 >= n * solidTenths
+        }
+        // Solid from `x` on over `endRun` columns, but for white separators between segments.
+        let endRun = max(minEndRunPx, Int(height * endRunInBarHeights))
+        func holds(_ x: Int) -> Bool {
+            Double((x..<(x + endRun)).filter { $0 < img.width && solid($0) }.count) >= endRunSolidShare * Double(endRun)
         }
         var x = max(0, approx.x0 - h)
-        while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2)) { x += 1 }
+        while x < approx.x1, !(solid(x) && solid(x + 1) && solid(x + 2) && holds(x)) { x += 1 }
         // A bar longer than its neighbours (figures over 100%) runs on past the window.
         while x > 0, solid(x - 1) { x -= 1 }
         g.left = Double(x)

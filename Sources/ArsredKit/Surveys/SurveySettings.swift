@@ -14,8 +14,6 @@ enum SurveySettings {
     static let otherQuestionSimilarity = 0.85
     /// A word names the respondents only when it is at least this long (shorter ones match too much).
     static let respondentWordLetters = 6
-    /// An unknown word of this length that opens with `fr` and ends in `a` is the question word misread.
-    static let questionWordLetters = 4...6
 
     // MARK: question labels (`Fråga 3`, `Fraga3`)
 

@@ -41,7 +41,7 @@ public enum SurveyStage {
         guard let images = document.images, let reader, document.pages.contains(where: \.hasPositions) else {
             // No picture to read a chart from: a table of percentages still reads from its words
             // (a `.txt` input's rows are the table's rows, in the categories' printed order).
-            result.surveys = textSurveys.map { table($0, pages: document.pages, vocabulary: vocabulary, result: &result) }
+            for s in textSurveys { add(&result) { table(s, pages: document.pages, vocabulary: vocabulary, result: &$0) } }
             return result
         }
         let chartReader = ChartReader(vocabulary: vocabulary, reader: reader)
@@ -62,15 +62,28 @@ public enum SurveyStage {
                 chartPages.insert(pageNumber)
                 let at = stream.index(page: pageNumber, atY: chart.top)
                 let ctx = SurveyContext.before(at, in: stream, vocabulary: vocabulary)
-                let survey = build(chart, page: pageNumber, context: ctx, words: textSurveys, result: &result)
-                result.surveys.append(survey)
+                add(&result) { build(chart, page: pageNumber, context: ctx, words: textSurveys, result: &$0) }
             }
         }
         // Surveys printed as words only (a table of percentages, or a chart we could not see).
         for s in textSurveys where !chartPages.contains(s.page ?? -1) && !chartPages.contains((s.page ?? -1) + 1) {
-            result.surveys.append(table(s, pages: document.pages, vocabulary: vocabulary, result: &result))
+            add(&result) { table(s, pages: document.pages, vocabulary: vocabulary, result: &$0) }
         }
         return result
+    }
+
+    /// Appends the survey `make` reads and puts its checks' cells in its figure table, as the
+    /// dataset names it in document order: a repeat (one programme and respondents twice) `_2`, `_3`.
+    private static func add(_ result: inout SurveyRecognition, _ make: (inout SurveyRecognition) -> IndicatorSurvey) {
+        let from = result.checks.count
+        let survey = make(&result)
+        func base(_ s: IndicatorSurvey) -> String { SurveyChecks.figureTable(programme: s.programme, respondents: s.respondents) }
+        let table = base(survey), repeats = result.surveys.filter { base($0) == table }.count
+        let named = repeats == 0 ? table : table + "_\(repeats + 1)"
+        for i in from..<result.checks.count {
+            result.checks[i].cells = result.checks[i].cells.map { CheckedCell(table: named, row: $0.row, column: $0.column) }
+        }
+        result.surveys.append(survey)
     }
 
     /// Fills a words-only survey's percentages from a table of percentages on its page.
@@ -81,22 +94,29 @@ public enum SurveyStage {
         guard !rows.isEmpty else { return survey }
         var s = survey
         let table = SurveyChecks.table(programme: s.programme, respondents: s.respondents), programme = s.programme
-        func record(_ number: Int, _ problems: [String]) {
+        func record(_ number: Int, _ problems: [String], categories: [SurveyCategory], printed: Int) {
+            let cells = SurveyChecks.cells(number: number, categories: categories, printed: printed)
             let (check, warning) = SurveyChecks.check(table: table, number: number, rule: SurveyChecks.rowRule,
-                                                      problems: problems, page: page.number, programme: programme)
+                                                      problems: problems, page: page.number, programme: programme, cells: cells)
             result.checks.append(check)
             if let warning { result.diagnostics.append(warning) }
         }
         for i in s.questions.indices {
             // The table read, a question's row did not: its figures are not known to add up.
             guard let row = rows.first(where: { $0.number == s.questions[i].number }) else {
-                record(s.questions[i].number, ["its row did not read"]); continue
+                record(s.questions[i].number, ["its row did not read"], categories: SurveyCategory.allCases, printed: 0); continue
             }
             s.questions[i].percentages = row.percentages
             s.questions[i].printed = row.printed
             if s.questions[i].n == nil { s.questions[i].n = row.n }
             let unplaced = row.placed ? [] : ["\(row.printed.count) figures read for \(SurveyCategory.allCases.count) categories: none placed"]
-            record(row.number, unplaced + SurveyChecks.rowProblems(row.printed))
+            let sum = SurveyChecks.rowProblems(row.printed)
+            let placed = SurveyCategory.allCases.filter { (row.percentages[$0] ?? nil) != nil }
+            record(row.number, unplaced + sum, categories: placed, printed: row.printed.count)
+            // A row that does not add up keeps no figure that could pass for right (as a bar).
+            if !sum.isEmpty, s.questions[i].percentages != nil {
+                for c in SurveyCategory.allCases { s.questions[i].percentages![c] = .some(nil) }
+            }
         }
         return s
     }
@@ -139,8 +159,10 @@ public enum SurveyStage {
             let printed: [Double?] = bar.segments.filter(\.labelled).map(\.label)
             // A bar that does not add up keeps no figure that could pass for right.
             if sumFails { for c in SurveyCategory.allCases { percentages[c] = .some(nil) } }
+            let cells = SurveyChecks.cells(number: number, categories: bar.segments.compactMap(\.category),
+                                           printed: printed.count)
             let (check, warning) = SurveyChecks.check(table: table, number: number, rule: SurveyChecks.barRule,
-                                                      problems: problems, page: page, programme: programme)
+                                                      problems: problems, page: page, programme: programme, cells: cells)
             result.checks.append(check)
             if let warning { result.diagnostics.append(warning) }
             questions.append(SurveyQuestion(number: number, text: ctx.questionTexts[number], n: n,

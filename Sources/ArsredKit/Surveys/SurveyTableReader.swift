@@ -129,6 +129,14 @@ enum SurveyTableReader {
             vocabulary.categories.map { entry in 1 - (entry.names.map { Fuzzy.similarity(t, $0) }.max() ?? 0) }
         }
         var assigned = MonotoneAlignment.align(cost, unexplainedCost: 1 - headerSimilarity)
+        // Six figure columns under a header that names most categories in their own place: the
+        // table prints every category in order, so each column is its place's category, whatever
+        // the alignment made of a name misread on a grey ground (`Wil stökdel` taken for no
+        // category, `1 ete stor del` for `Till stor del`).
+        let inPlace = cells.indices.filter { $0 < vocabulary.categories.count && cost[$0][$0] <= 1 - headerSimilarity }.count
+        if byFigures, cells.count == vocabulary.categories.count, inPlace >= SurveySettings.namedHeaderCategories {
+            assigned = cells.indices.map { $0 }
+        }
         // Six figure columns and one of them without a name read: the one category left over
         // is the one its place leaves.
         let missing = vocabulary.categories.indices.filter { !assigned.contains($0) }

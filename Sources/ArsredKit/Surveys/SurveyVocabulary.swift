@@ -7,6 +7,9 @@ public struct SurveyVocabulary: Sendable {
     public var headings: [String]
     /// Folded words that open a question label ("fraga").
     public var questionWords: [String]
+    /// The shape of a question word misread past its listed variants: an unknown folded word of
+    /// `letters` letters opening with `opens` and ending in `ends` (`fr4ga`).
+    public var questionWordShape: (opens: String, ends: String, letters: ClosedRange<Int>)
     /// Folded words after which a programme name ends in a heading.
     public var programmeEnds: [String]
     /// Folded phrases per respondent group (`ongoing`, `completed`).
@@ -36,6 +39,10 @@ public struct SurveyVocabulary: Sendable {
             guard !names.isEmpty else { throw SurveyVocabularyError.malformed("category \(c.rawValue) has no names") }
             categories.append((c, names))
         }
+        guard let shape = root["questionWordShape"] as? [String: Any], let opens = shape["opens"], let ends = shape["ends"],
+              let letters = (shape["letters"] as? [Any])?.compactMap({ Int("\($0)") }), letters.count == 2, letters[0] <= letters[1] else {
+            throw SurveyVocabularyError.malformed("questionWordShape wants opens, ends and letters: [fewest, most]")
+        }
         var questions: [Int: String] = [:]
         for (k, v) in (root["questions"] as? [AnyHashable: Any]) ?? [:] {
             if let n = Int("\(k)") { questions[n] = "\(v)" }
@@ -43,6 +50,7 @@ public struct SurveyVocabulary: Sendable {
         return SurveyVocabulary(
             headings: strings(root["headings"]).map(FoldedText.fold),
             questionWords: strings(root["questionWords"]).map(FoldedText.fold),
+            questionWordShape: (FoldedText.fold("\(opens)"), FoldedText.fold("\(ends)"), letters[0]...letters[1]),
             programmeEnds: strings(root["programmeEnds"]).map(FoldedText.fold),
             respondents: respondents.map { (key: $0.0, phrases: $0.1) },
             categories: categories.map { (category: $0.0, names: $0.1) },
@@ -89,7 +97,7 @@ public struct SurveyVocabulary: Sendable {
     func isQuestionWord(_ foldedWord: Substring) -> Bool {
         let w = String(foldedWord)
         if questionWords.contains(w) { return true }
-        return SurveySettings.questionWordLetters.contains(w.count) && w.hasPrefix("fr") && w.hasSuffix("a")
+        return questionWordShape.letters.contains(w.count) && w.hasPrefix(questionWordShape.opens) && w.hasSuffix(questionWordShape.ends)
     }
 }
 

@@ -16,6 +16,8 @@ struct ChartFixture {
     /// Six whole percentages per question (summing to 100) and n.
     var questions: [(pct: [Int], n: Int)]
     var labelMinPct = 5
+    /// Space between a question label and its bar, in points; labels in bold or not.
+    var labelGap = 6.0, boldLabels = false
     /// Labels printed instead of the true figure (question index, category index) -> text.
     var misprints: [[Int]: String] = [:]
 
@@ -33,7 +35,8 @@ struct ChartFixture {
         let small = Font(font, size: 8)
         for (i, q) in questions.enumerated() {
             let y = chartTop + Double(i) * pitch
-            pen.textRight("Fråga \(i + 1) (n=\(q.n))", right: barLeft - 6, y: y + barHeight * 0.7, font: small)
+            pen.textRight("Fråga \(i + 1) (n=\(q.n))", right: barLeft - labelGap, y: y + barHeight * 0.7,
+                          font: Font(font, size: 8, bold: boldLabels))
             var x = barLeft
             for (k, p) in q.pct.enumerated() where p > 0 {
                 let w = barWidth * Double(p) / 100
@@ -149,6 +152,15 @@ struct FixtureImages: PageImageSource {
 
     @Test func paleDivergingColoursInDejaVuSans() throws {
         try expectReadsBack(ChartFixture(palette: Self.diverging, font: "DejaVu Sans", questions: Self.answers, labelMinPct: 8))
+    }
+
+    /// Bold labels close to their bars: a closing bracket is solid over a few columns, and the bar
+    /// must not be taken to begin there (its label's bracket cut off, its n lost, the paper
+    /// between taken for a segment).
+    @Test func boldLabelsCloseToTheirBars() throws {
+        var f = ChartFixture(palette: Self.excel, font: "DejaVu Sans", questions: Self.answers)
+        f.labelGap = 2; f.boldLabels = true
+        try expectReadsBack(f)
     }
 
     @Test func aMisprintedLabelFailsItsBarAndIsNotReported() throws {
