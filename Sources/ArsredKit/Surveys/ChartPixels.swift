@@ -261,8 +261,6 @@ enum ChartFinder {
             }
             let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
             band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
-            let span = max(0, first.x0 - first.width / legendOverhangDivisor)...min(w, first.x1 + first.width / legendOverhangDivisor)
-            band += rowGaps(band, span: span, in: img, barColours: barColours, paper: paperColour)
             layouts.append(Layout(bars: s, swatches: band))
         }
         return layouts
@@ -404,35 +402,6 @@ enum ChartFinder {
                     found.append(m.box)
                 }
             }
-        }
-        return found
-    }
-
-    /// Marks a legend row has that the mask missed where no other row gives their column (a
-    /// legend in one row, its names of different lengths): along each row, within the bars'
-    /// `span`, boxes of the marks' size that `markNear` takes for a mark, the most uniform first,
-    /// none overlapping another, until the legend has a mark per category.
-    static func rowGaps(_ band: [PixelBox], span: ClosedRange<Int>, in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
-        let entries = SurveyCategory.allCases.count
-        guard let ref = band.first, band.count >= legendEntriesForRows, band.count < entries else { return [] }
-        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
-        var rows: [Int] = []
-        for y in band.map(\.y0).sorted() where !rows.contains(where: { abs($0 - y) <= max(markAlignPx, ref.height / 2) }) { rows.append(y) }
-        func colour(_ b: PixelBox) -> Colour? { img.medianColour(b.inset(by: min(b.width, b.height) / ChartReader.swatchInsetDivisor)) }
-        var known = band.compactMap(colour)
-        var candidates: [(box: PixelBox, uniformity: Double)] = []
-        for y in rows {
-            for x in span.lowerBound...max(span.lowerBound, span.upperBound - w) {
-                let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
-                if band.contains(where: { $0.overlaps(box) }) { continue }
-                if let m = markNear(box, radius: (0, h / 2), in: img, barColours: barColours, known: known, paper: paper) { candidates.append(m) }
-            }
-        }
-        var found: [PixelBox] = []
-        for c in candidates.sorted(by: { $0.uniformity > $1.uniformity }) where band.count + found.count < entries {
-            guard !(band + found).contains(where: { $0.overlaps(c.box) }), let k = colour(c.box),
-                  !known.contains(where: { $0.deltaE(k) < distinctSwatchDeltaE }) else { continue }
-            found.append(c.box); known.append(k)
         }
         return found
     }
