@@ -55,7 +55,7 @@ public enum SwedishNumber {
     static let leadingJunk: Set<Character> = ["<", ">", "«", "»", "=", ":", ";", "$", "*", "~", "^", "`", "'", "\"", "„", "”", "“", "_", "|"]
     static let footnoteMarks: Set<Character> = ["*", "†", "‡", "¹", "²", "³", "°"]
     /// A zero in parentheses OCR read as a round letter (`(e)`, `(o)`, `(c)`).
-    static let roundLetters: Set<Character> = ["e", "o", "O", "c", "D", "Q"]
+    static let roundLetters: Set<Character> = ["e", "o", "O", "c", "D", "Q", "@", "©", "¢"]
     static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}"]
 
     /// Parses a whole printed number. nil when `text` is not one number.
@@ -102,7 +102,8 @@ public enum SwedishNumber {
         if s.last == ")" { close = true; s = s.dropLast() }
         if s.last == "%" { percent = true; s = s.dropLast() }
         // `¢)`, `¢`: a zero in parentheses read as a cent sign.
-        if open && close && s.count == 1 && roundLetters.contains(s.first!) || s == "¢" {
+        // `()`, `(e)`, `e)`, `(@)`: the zero itself lost or read as a round mark.
+        if (open || close) && s.count == 1 && roundLetters.contains(s.first!) || open && close && s.isEmpty || s == "¢" {
             return NumericToken(digits: "0", decimals: nil, negative: true, opensParen: true, closesParen: true,
                                 percent: false, repaired: true, isDash: false)
         }
