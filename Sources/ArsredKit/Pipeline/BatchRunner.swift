@@ -66,15 +66,11 @@ public struct ChildProcessRunner: DocumentRunner {
     public func run(file: URL, outDir: URL) -> DocumentOutcome {
         let p = Process()
         p.executableURL = executable
-        var args = ["extract", "--child", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
-        if let t = options.tessdataPath { args += ["--tessdata", t] }
-        args.append(options.skim ? "--skim" : "--no-skim")
-        p.arguments = args + [file.path]
+        p.arguments = options.workerArguments("--child", outDir: outDir) + [file.path]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        // A crash is one line (the parent's), not Swift's backtrace.
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+        p.environment = PipelineOptions.workerEnvironment
         let clock = Stopwatch()
         do { try p.run() } catch {
             return .failure(file, "cannot start \(executable.path): \(error.localizedDescription)")
@@ -96,6 +92,22 @@ public struct ChildProcessRunner: DocumentRunner {
         }
         if let reported { return reported }
         return .failure(file, "worker exited with status \(p.terminationStatus) without a result")
+    }
+}
+
+extension PipelineOptions {
+    /// The command line of a worker process of this binary reading with these options:
+    /// `mode` is `--child` (one document, named after) or `--worker` (documents from stdin).
+    func workerArguments(_ mode: String, outDir: URL) -> [String] {
+        var args = ["extract", mode, "--out", outDir.path, "--jobs", String(jobs), "--language", language]
+        if let t = tessdataPath { args += ["--tessdata", t] }
+        args.append(skim ? "--skim" : "--no-skim")
+        return args
+    }
+
+    /// A worker's environment: a crash is one line (the parent's), not Swift's backtrace.
+    static var workerEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
     }
 }
 

@@ -53,10 +53,7 @@ final class PersistentWorker {
         self.executable = executable
         self.outDir = outDir
         self.timeout = timeout
-        var args = ["extract", "--worker", "--out", outDir.path, "--jobs", String(options.jobs), "--language", options.language]
-        if let t = options.tessdataPath { args += ["--tessdata", t] }
-        args.append(options.skim ? "--skim" : "--no-skim")
-        self.arguments = args + ["-"]
+        self.arguments = options.workerArguments("--worker", outDir: outDir) + ["-"]
     }
 
     func run(file: URL) -> DocumentOutcome {
@@ -97,8 +94,7 @@ final class PersistentWorker {
         p.arguments = arguments
         let stdin = Pipe(), stdout = Pipe(), err = Pipe()
         p.standardInput = stdin; p.standardOutput = stdout; p.standardError = err
-        // A crash is one line (the parent's), not Swift's backtrace.
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
+        p.environment = PipelineOptions.workerEnvironment
         try p.run()
         process = p; input = stdin.fileHandleForWriting; output = stdout.fileHandleForReading; pending = Data()
         stderr = WorkerStderr(err)

@@ -201,7 +201,8 @@ enum ChartFinder {
         for b in bars {
             // Bars end together at 100%; a pale first segment may make one start late.
             if var s = stacks.last, let last = s.last,
-               abs(last.x0 - b.x0) <= max(stackEndPx, last.width / stackEndDivisor) || abs(last.x1 - b.x1) <= max(stackEndPx, last.width / stackEndDivisor),
+               case let endSlack = max(stackEndPx, last.width / stackEndDivisor),
+               abs(last.x0 - b.x0) <= endSlack || abs(last.x1 - b.x1) <= endSlack,
                b.y0 - last.y1 <= stackGapInBarHeights * last.height {
                 s.append(b); stacks[stacks.count - 1] = s
             } else {
@@ -287,6 +288,9 @@ enum ChartFinder {
     static let barAspect = 8, minBarLengthPx = 100.0
     /// Bars of one stack end within this many pixels or this share of their length (1/30) of each
     /// other, and stand at most this many bar heights apart.
+    /// Bars of one chart (a stack) share an end within this many pixels at 100 dpi or this share
+    /// of the bar's length (1/30), whichever is more, and stand at most this many bar heights
+    /// apart: the chart's own bars, not another chart's below it.
     static let stackEndPx = 3, stackEndDivisor = 30, stackGapInBarHeights = 3
 
     // MARK: finding the legend

@@ -87,31 +87,36 @@ struct ColumnHeader: Sendable, Equatable {
     /// `line` with each column word read together with its year (`Budget2023`, OCR losing the
     /// space on a shaded header) cut into the two words, the box shared by their letters.
     static func unglued(_ line: Line, vocabulary v: TableVocabulary) -> Line {
-        guard line.words.contains(where: { $0.text.count > 4 && $0.text.last?.isNumber == true && $0.text.first?.isLetter == true }) else { return line }
-        var words: [Word] = []
+        var words: [Word] = [], changed = false
         for w in line.words {
             let digits = w.text.reversed().prefix(while: \.isNumber).count
-            let letters = String(w.text.dropLast(digits))
-            guard digits == 4, letters.count >= gluedWordLetters, letters.allSatisfy(\.isLetter),
-                  year(String(w.text.suffix(4))) != nil else { words.append(w); continue }
-            switch role(Word(text: letters), vocabulary: v) {
-            case .budget, .outcome, .forecast, .deviation:
-                let share = Double(letters.count) / Double(w.text.count)
-                let cut = w.box.map { $0.x0 + $0.width * share }
-                words.append(Word(text: letters, box: w.box.map { Box(x0: $0.x0, y0: $0.y0, x1: cut!, y1: $0.y1) }, confidence: w.confidence))
-                words.append(Word(text: String(w.text.suffix(4)), box: w.box.map { Box(x0: cut!, y0: $0.y0, x1: $0.x1, y1: $0.y1) }, confidence: w.confidence))
-            default:
-                words.append(w)
+            let letters = String(w.text.dropLast(digits)), yearText = String(w.text.suffix(4))
+            guard digits == 4, letters.count >= gluedWordLetters, letters.allSatisfy(\.isLetter), year(yearText) != nil,
+                  [.budget, .outcome, .forecast, .deviation].contains(role(Word(text: letters), vocabulary: v)) else {
+                words.append(w); continue
             }
+            // The box cut where the letters end, each part its share of the characters.
+            let parts = w.box.map { b -> (Box, Box) in
+                let cut = b.x0 + b.width * Double(letters.count) / Double(w.text.count)
+                return (Box(x0: b.x0, y0: b.y0, x1: cut, y1: b.y1), Box(x0: cut, y0: b.y0, x1: b.x1, y1: b.y1))
+            }
+            words.append(Word(text: letters, box: parts?.0, confidence: w.confidence))
+            words.append(Word(text: yearText, box: parts?.1, confidence: w.confidence))
+            changed = true
         }
-        return Line(words: words)
+        return changed ? Line(words: words) : line
+    }
+
+    /// A header line's words as the header reads them: run-together years apart, column words
+    /// cut off their years.
+    static func headerWords(_ line: Line, vocabulary v: TableVocabulary) -> Line {
+        unglued(yearsApart(line), vocabulary: v)
     }
 
     /// True when `line` reads as (part of) a column header rather than a row.
     static func isHeaderLine(_ line: Line, vocabulary v: TableVocabulary) -> Bool {
-        let line = yearsApart(line)
         var years = 0, columnWords = 0, others = 0, numbers = 0
-        for w in unglued(line, vocabulary: v).words {
+        for w in headerWords(line, vocabulary: v).words {
             // A mark alone (`|`, `;`, `_`: ruling and specks OCR read) says nothing of the line.
             if w.folded.isEmpty, SwedishNumber.token(w.text) == nil { continue }
             switch role(w, vocabulary: v) {
@@ -131,7 +136,7 @@ struct ColumnHeader: Sendable, Equatable {
 
     /// Builds the columns from the header lines (top to bottom).
     static func parse(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
-        let lines = lines.map { unglued($0, vocabulary: v) }
+        let lines = lines.map { headerWords($0, vocabulary: v) }
         var header = parseInOrder(lines, vocabulary: v)
         // A line of years alone above the rest of a position-less header (`2022 |` over `Belopp i
         // kr Not Budget 2023 2023`): OCR may have lifted the last column's year above the line it
@@ -150,14 +155,14 @@ struct ColumnHeader: Sendable, Equatable {
         return header
     }
 
-    /// A line holding years and marks only.
+    /// A line (its `headerWords`) holding years and marks only.
     static func yearsOnly(_ line: Line) -> Bool {
-        let words = yearsApart(line).words.filter { !($0.folded.isEmpty && SwedishNumber.token($0.text) == nil) }
+        let words = line.words.filter { !($0.folded.isEmpty && SwedishNumber.token($0.text) == nil) }
         return !words.isEmpty && words.allSatisfy { year($0.text) != nil }
     }
 
+    /// The columns of header lines already in `headerWords`, read in the order given.
     static func parseInOrder(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
-        let lines = lines.map(yearsApart)
         var unit: String? = nil
         var hasNote = false
         var noteX: ClosedRange<Double>? = nil

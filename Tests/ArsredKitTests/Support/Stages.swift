@@ -1,3 +1,4 @@
+import Testing
 @testable import ArsredKit
 
 // The stages as the tests call them: with the checkout's `pipelines/`, in the order
@@ -16,6 +17,20 @@ extension TableStage {
     /// The skim policy's test with the checkout's vocabulary; false when it does not load.
     static func pageHoldsTable(_ page: Page) -> Bool {
         (try? checkout.get())?.pageHoldsTable(page) ?? false
+    }
+}
+
+extension TableRecognition {
+    /// Table `table`'s figures by row key and column; a failed expectation when it was not read.
+    static func values(_ r: TableRecognition, _ table: String) throws -> [String: [String: Double]] {
+        let t = try #require(r.tables.first { $0.id == table }, "\(table) not read")
+        var out: [String: [String: Double]] = [:]
+        for row in t.rows {
+            var values: [String: Double] = [:]
+            for entry in row.values { values[entry.column] = entry.value }
+            out[row.key] = values
+        }
+        return out
     }
 }
 

@@ -19,17 +19,6 @@ import Testing
         return try TableStage.recognise(pages: parsed)
     }
 
-    private func values(_ r: TableRecognition, _ table: String) throws -> [String: [String: Double]] {
-        let t = try #require(r.tables.first { $0.id == table }, "\(table) not read")
-        var out: [String: [String: Double]] = [:]
-        for row in t.rows {
-            var values: [String: Double] = [:]
-            for entry in row.values { values[entry.column] = entry.value }
-            out[row.key] = values
-        }
-        return out
-    }
-
     /// A label with a ruling dash after it (`Resultat -`) is a row, not a column heading: the
     /// figure blocks still find seven rows for their seven lines.
     @Test func aLabelWithADashAfterItIsARowNotAHeading() throws {
@@ -61,7 +50,7 @@ import Testing
             513909
             513909
             """
-        let v = try values(try recognise([page]), "income_statement")
+        let v = try TableRecognition.values(try recognise([page]), "income_statement")
         #expect(v["resultat"] == ["2023": -163_082, "2022": 501_348])
         #expect(v["arets_resultat"] == ["2023": -94_301, "2022": 513_909])
     }
@@ -141,10 +130,10 @@ import Testing
             2 000 000
             """
         let r = try recognise([page])
-        let income = try values(r, "income_statement")
+        let income = try TableRecognition.values(r, "income_statement")
         #expect(income["verksamhetens_kostnader"] == ["budget:2021": 5_400_000, "2021": -5_300_000, "2020": -4_600_000])
         #expect(income["arets_resultat"] == ["budget:2021": -400_000, "2021": -299_000, "2020": 301_000])
-        let balance = try values(r, "balance_sheet")
+        let balance = try TableRecognition.values(r, "balance_sheet")
         #expect(balance["kortfristiga_skulder"] == ["2021": 798_000, "2020": 499_000])
         #expect(balance["arets_resultat"] == ["2021": -299_000, "2020": 301_000])
         #expect(r.checks.filter { !$0.passed }.map(\.rule) == [])
@@ -181,7 +170,7 @@ import Testing
             900000
             """
         let r = try recognise(["Årsredovisning 2024", page])
-        let cf = try values(r, "cash_flow")
+        let cf = try TableRecognition.values(r, "cash_flow")
         #expect(cf["arets_resultat"] == ["2024": -120000, "2023": 60000])
         #expect(cf["justering_for_ej_likviditetspaverkande_poster"] == [:])
         #expect(cf["okning_minskning_kortfristiga_skulder"] == ["2024": 40000, "2023": -3000])
@@ -206,7 +195,7 @@ import Testing
             50000
             350000
             """
-        let n3 = try values(try recognise(["Årsredovisning 2024", page]), "note_3")
+        let n3 = try TableRecognition.values(try recognise(["Årsredovisning 2024", page]), "note_3")
         #expect(n3["inspirationsdag"] == ["2024": 50000])
         #expect(n3.filter { !$0.value.isEmpty }.keys.sorted() == ["framsteget", "inspirationsdag", "steget_vidare", "summa"])
     }
@@ -243,7 +232,7 @@ import Testing
             88000
             """
         let r = try recognise(["Årsredovisning 2024", page])
-        let n2 = try values(r, "note_2"), n3 = try values(r, "note_3")
+        let n2 = try TableRecognition.values(r, "note_2"), n3 = try TableRecognition.values(r, "note_3")
         #expect(n2["summa"] == ["2024": 750000, "2023": 720000])
         #expect(n3["revision"] == ["2024": 30000, "2023": 29000])
         #expect(n3["totalt"] == ["2024": 90000, "2023": 88000])
@@ -292,7 +281,7 @@ import Testing
             200000
             """
         let r = try recognise(["Årsredovisning 2024", page])
-        let inc = try values(r, "income_statement"), bal = try values(r, "balance_sheet")
+        let inc = try TableRecognition.values(r, "income_statement"), bal = try TableRecognition.values(r, "balance_sheet")
         #expect(inc["resultat"] == ["2024": 100000, "2023": -30000])
         #expect(inc["arets_resultat"] == ["2024": 102000, "2023": -28500])
         #expect(bal["kassa_och_bank"] == ["2024": 200000, "2023": 150000])

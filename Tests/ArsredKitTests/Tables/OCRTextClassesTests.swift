@@ -16,17 +16,6 @@ import Testing
         return try TableStage.recognise(pages: [page])
     }
 
-    private func values(_ r: TableRecognition, _ table: String) throws -> [String: [String: Double]] {
-        let t = try #require(r.tables.first { $0.id == table }, "\(table) not read")
-        var out: [String: [String: Double]] = [:]
-        for row in t.rows {
-            var values: [String: Double] = [:]
-            for entry in row.values { values[entry.column] = entry.value }
-            out[row.key] = values
-        }
-        return out
-    }
-
     /// A block under `Budget` / `Not 2024 2024-12-31` whose derived rows print no budget: a line
     /// of one figure is the outcome, the budget left empty (`-91 750` is one figure, not a budget
     /// `-91` and `750`).
@@ -59,7 +48,7 @@ import Testing
             138 300
             138 300
             """
-        let v = try values(try recognise(page), "income_statement")
+        let v = try TableRecognition.values(try recognise(page), "income_statement")
         #expect(v["verksamhetens_intakter"] == ["budget:2024": 4_200_000, "2024": 4_310_500, "2023": 4_150_000])
         #expect(v["resultat"] == ["2024": -91_750, "2023": 129_200])
         #expect(v["arets_resultat"] == ["2024": -79_450, "2023": 138_300])
@@ -79,7 +68,7 @@ import Testing
             Summa 3 041 202 2 870 013
             """
         let r = try recognise(page)
-        let v = try values(r, "note_2")
+        let v = try TableRecognition.values(r, "note_2")
         #expect(v["ores_och_kronutjamning"] == ["2024": -2, "2023": -4])
         #expect(r.warnings.contains { $0.hasPrefix("note_2: ores_och_kronutjamning 2023 read as 4, sign restored") })
     }
@@ -105,7 +94,7 @@ import Testing
             -120 400 kr
             Under året har förbundet haft två anställda på kansliet.
             """
-        let v = try values(try recognise(page), "balance_requirement")
+        let v = try TableRecognition.values(try recognise(page), "balance_requirement")
         #expect(v["arets_resultat_enligt_resultatrakningen"] == ["2024": -120_400])
         #expect(v["samtliga_realisationsvinster"] == ["2024": 0])
         #expect(v["realisationsforluster_enligt_undantagsmojlighet"] == ["2024": 0])
@@ -146,7 +135,7 @@ import Testing
             1 000 000
             """
         let r = try recognise(page)
-        let v = try values(r, "cash_flow")
+        let v = try TableRecognition.values(r, "cash_flow")
         #expect(v["okning_minskning_kortfristiga_skulder"] == ["2023": -15_000])
         #expect(v["kassaflode_fran_den_lopande_verksamheten"] == ["2024": -42_500, "2023": 70_000])
         #expect(v["likvida_medel_vid_arets_slut"] == ["2024": 957_500, "2023": 1_000_000])
