@@ -56,7 +56,7 @@ struct ColumnBlocks {
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
             if !hasLetters || specks {
                 if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
-                    // A figure OCR garbled past reading (`§13015`) still stands for its row.
+                    // A figure OCR garbled past reading (`§12 345`) still stands for its row.
                     open!.figures.append(Figure(tokens: []))
                     continue
                 }
@@ -148,7 +148,7 @@ struct ColumnBlocks {
     /// under their headings); `partial` says so, for such a reading is in doubt.
     static func figures(_ tokens: [NumericToken], count: Int, noteColumn: Bool,
                         emptyFirst: Int? = nil) -> BlockLine? {
-        // A dash beside figures is ruling read as text (`963 894 —`), unless the line is all dashes.
+        // A dash beside figures is ruling read as text (`123 456 —`), unless the line is all dashes.
         let figures = tokens.filter { !$0.isDash }
         let tokens = figures.isEmpty ? tokens : figures
         func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber])? {
@@ -163,7 +163,7 @@ struct ColumnBlocks {
         }
         let full = read(count)
         if let r = full {
-            // `-505 369` under `Budget` and `2023` is one figure, the budget left out, when the
+            // `-123 456` under `Budget` and `2023` is one figure, the budget left out, when the
             // budget it would make is no round amount and the line reads as one figure fewer.
             let odd = emptyFirst.flatMap { r.numbers[$0].value }.map { $0.truncatingRemainder(dividingBy: budgetRounding) != 0 } ?? false
             guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: false) }
@@ -526,8 +526,8 @@ extension TableReader {
         }
     }
 
-    /// A line under a `Not` heading read with and without a note reference (`2 669 331`: note 2
-    /// and 669 331, or 2 669 331): for the rows chosen, the reading the arithmetic bears out
+    /// A line under a `Not` heading read with and without a note reference (`2 345 678`: note 2
+    /// and 345 678, or 2 345 678): for the rows chosen, the reading the arithmetic bears out
     /// better replaces the note-first one; where both weigh alike the line is in doubt.
     func settleNoteReadings(_ lines: inout [BlockLine?], alternatives: [BlockLine?], rows: [Int], score: inout Int,
                             weigher: ReadingWeigher) {

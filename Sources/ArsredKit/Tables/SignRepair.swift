@@ -29,7 +29,7 @@ enum SignRepair {
 
     /// A column of a table whose own relations fail, where the figure of exactly one cell with
     /// the other sign makes every relation of the column hold: OCR lost that sign (`5` for `-5`
-    /// in a note) or made one of a speck (`——»-102699`). The one such cell gets the other sign,
+    /// in a note) or made one of a speck (`——»-12345`). The one such cell gets the other sign,
     /// in doubt; where two cells could, nothing changes (the failed check stays).
     static func relationSigns(_ r: inout TableReading) -> [String] {
         var warnings: [String] = []
