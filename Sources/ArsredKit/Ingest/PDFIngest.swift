@@ -231,7 +231,7 @@ final class PDFPageReader {
             if resolution > options.maxDPI * 1.05 {
                 let f = options.maxDPI / resolution
                 grey = GreyScaling.reduced(grey, by: f)
-                resolution = dpi(scan, grey.width)
+                resolution = options.maxDPI
             }
             return ScanImage(image: grey, dpi: resolution,
                              toPoints: PixelToPoints(x0: scan.box.x0, y0: scan.box.y0,
