@@ -38,7 +38,7 @@ struct TableChecks {
     static let namedDoubtfulFigures = 6
 
     init(tables: [Table], doubts: Set<CellDoubt>, uncertainPages: Set<Int> = [],
-         relations: CheckRelations = PipelineConfiguration.processChecks) {
+         relations: CheckRelations) {
         self.tables = tables; self.doubts = doubts; self.uncertainPages = uncertainPages; self.relations = relations
     }
 
@@ -87,7 +87,7 @@ struct TableChecks {
 
     /// How well one reading of a table agrees with its own arithmetic in one column: the
     /// relations it states there, passed minus twice failed (for choosing between readings).
-    static func balance(of table: Table, column: String, relations: CheckRelations = PipelineConfiguration.processChecks) -> Int {
+    static func balance(of table: Table, column: String, relations: CheckRelations) -> Int {
         var c = TableChecks(tables: [table], doubts: [], relations: relations)
         if column.hasPrefix("deviation:") {
             c.deviations()

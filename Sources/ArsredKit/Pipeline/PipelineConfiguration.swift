@@ -19,16 +19,6 @@ public struct PipelineConfiguration: Sendable {
 
     private static let cached: Result<PipelineConfiguration, Error> = Result { try read() }
 
-    /// The check relations of the process's configuration, for code that weighs a reading by
-    /// them without a configuration at hand (`TableChecks.balance(of:column:)`, called while
-    /// tables are read). A run loads the configuration in `ReportPipeline.init`, which stops on
-    /// a file that does not load, so a run never reaches this with a failed load; code outside
-    /// a run that did not load it gets no relations and weighs every reading alike.
-    static var processChecks: CheckRelations {
-        if case .success(let c) = cached { return c.checks }
-        return CheckRelations(relations: [])
-    }
-
     /// Reads `pipelines/` afresh. An error is one line: the file's path, and the line or key
     /// path where it is wrong.
     static func read() throws -> PipelineConfiguration {

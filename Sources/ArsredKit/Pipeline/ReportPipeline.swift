@@ -34,7 +34,7 @@ public final class ReportPipeline: @unchecked Sendable {
         self.options = options
         self.configuration = configuration
         self.metadata = MetadataStage(vocabulary: configuration.metadata)
-        self.tables = TableStage(vocabulary: configuration.tables)
+        self.tables = TableStage(vocabulary: configuration.tables, relations: configuration.checks)
         self.checks = CheckStage(relations: configuration.checks)
     }
 

@@ -209,7 +209,7 @@ extension TableReader {
         var notes: [String?]
         var header: ColumnHeader
         var doubtful: [(row: Int, column: String)]
-        var warnings: [String]
+        var warnings: [Diagnostic]
     }
 
     /// What a layout gives before its blocks are placed: the leading header, the columns its
@@ -369,7 +369,7 @@ extension TableReader {
 
     func readBlocks(_ layout: ColumnBlocks, id: String, kind: TableVocabulary.TableKind?) -> BlockReading? {
         var f = frame(layout, id: id, kind: kind)
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         let inline = f.columns
         // Largest blocks first: the rows they fill tell which rows the smaller ones may skip.
         // Of blocks as large, the earlier first: a heading over more columns than its block holds
@@ -388,13 +388,13 @@ extension TableReader {
                         placed.append((bi, p.keys))
                         if split.tied { for r in p.rows { for k in p.keys { f.doubtful.append((r, k)) } } }
                         if p.inDoubt || split.tied {
-                            warnings.append("\(id): columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt")
+                            warnings.append(Diagnostic(table: id, message: "columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt"))
                         }
                     }
                     continue
                 }
                 if !(block.hasNoteColumn && ColumnHeader.parse(block.header, vocabulary: vocabulary).columns.isEmpty) {
-                    warnings.append("\(id): a block of \(block.figures.count) figure lines fits no column of the table; left out")
+                    warnings.append(Diagnostic(table: id, message: "a block of \(block.figures.count) figure lines fits no column of the table; left out"))
                 }
                 continue
             }
@@ -402,7 +402,7 @@ extension TableReader {
             apply(p, to: &f)
             placed.append((bi, p.keys))
             if p.inDoubt {
-                warnings.append("\(id): columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt")
+                warnings.append(Diagnostic(table: id, message: "columns \(p.keys.joined(separator: ", ")): which rows the \(p.lines.count) figure lines belong to is not settled by the arithmetic; in doubt"))
             }
         }
         guard !placed.isEmpty else { return nil }
@@ -410,7 +410,7 @@ extension TableReader {
         var header = f.leading
         header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
-        warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
+        warnings.append(Diagnostic(table: id, message: "labels and figure columns printed apart were paired by order, count and arithmetic"))
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
     }
 
@@ -498,11 +498,12 @@ extension TableReader {
         let keys: [String], columns: [String], rows: [RawRow], id: String
         let rowKeys: [String]
         var base: [TableValues]
-        let relations = PipelineConfiguration.processChecks
+        let relations: CheckRelations
 
         init(reader: TableReader, keys: [String], columns: [String], rows: [RawRow], cells: [[String: ParsedNumber]],
              id: String, kind: TableVocabulary.TableKind?) {
             self.keys = keys; self.columns = columns; self.rows = rows; self.id = id
+            relations = reader.relations
             let isNote = id.hasPrefix("note_")
             rowKeys = rows.map { FoldedText.fold(reader.canonicalLabel($0.label, kind: kind, isNote: isNote).0) }
             base = Array(repeating: TableValues(), count: rows.count)

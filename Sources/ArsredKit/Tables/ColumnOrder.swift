@@ -13,20 +13,20 @@ enum ColumnOrder {
 
     /// Each table with alternative keyings set to the one the arithmetic bears out; warnings for
     /// the tables it could not settle.
-    static func settle(_ readings: inout [String: TableReading]) -> [String] {
+    static func settle(_ readings: inout [String: TableReading], relations: CheckRelations) -> [Diagnostic] {
         // A plan's budget table is keyed by its heading (`BudgetColumns`), not by its header.
         for id in readings.keys where id == BudgetColumns.tableID { readings[id]!.columnOrders = [] }
         let ambiguous = readings.keys.filter { !(readings[$0]!.columnOrders.isEmpty) }.sorted()
         guard !ambiguous.isEmpty else { return [] }
         let options = ambiguous.map { [readings[$0]!.table.columns] + readings[$0]!.columnOrders }
         let combinations = options.reduce(1) { $0 * $1.count }
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         if combinations <= maxCombinations {
-            let choice = choose(ambiguous, options: options, in: readings)
+            let choice = choose(ambiguous, options: options, in: readings, relations: relations)
             for (i, id) in ambiguous.enumerated() { apply(choice[i], to: id, options: options[i], in: &readings, warnings: &warnings) }
         } else {
             for (i, id) in ambiguous.enumerated() {
-                let choice = choose([id], options: [options[i]], in: readings)
+                let choice = choose([id], options: [options[i]], in: readings, relations: relations)
                 apply(choice[0], to: id, options: options[i], in: &readings, warnings: &warnings)
             }
         }
@@ -34,13 +34,13 @@ enum ColumnOrder {
     }
 
     /// Per table, the indices of its options that score best in some best-scoring combination.
-    static func choose(_ ids: [String], options: [[[String]]], in readings: [String: TableReading]) -> [[Int]] {
+    static func choose(_ ids: [String], options: [[[String]]], in readings: [String: TableReading], relations: CheckRelations) -> [[Int]] {
         var best = Int.min
         var winners: [[Int]] = []
         forEachCombination(options.map(\.count)) { combo in
             var trial = readings
             for (i, id) in ids.enumerated() where combo[i] != 0 { trial[id] = trial[id]!.relabeled(options[i][combo[i]]) }
-            let s = score(Array(trial.values.map(\.table)))
+            let s = score(Array(trial.values.map(\.table)), relations: relations)
             if s > best { best = s; winners = [] }
             if s == best { winners.append(combo) }
         }
@@ -48,21 +48,21 @@ enum ColumnOrder {
     }
 
     /// The relations the tables state, passed minus twice failed (as `chooseRows` weighs them).
-    static func score(_ tables: [Table]) -> Int {
-        var checks = TableChecks(tables: tables, doubts: [])
+    static func score(_ tables: [Table], relations: CheckRelations) -> Int {
+        var checks = TableChecks(tables: tables, doubts: [], relations: relations)
         checks.run()
         return checks.checks.filter(\.passed).count - 2 * checks.checks.filter { !$0.passed }.count
     }
 
     /// Sets the table to its one best keying, or keeps the header's among several and says so.
     static func apply(_ best: [Int], to id: String, options: [[String]], in readings: inout [String: TableReading],
-                      warnings: inout [String]) {
+                      warnings: inout [Diagnostic]) {
         guard let pick = best.contains(0) ? 0 : best.first else { return }
         if pick != 0 { readings[id] = readings[id]!.relabeled(options[pick]) }
         readings[id]!.columnOrders = []
         guard best.count > 1 else { return }
         let others = best.filter { $0 != pick }.map { options[$0].joined(separator: ", ") }
-        warnings.append("\(id): columns \(options[pick].joined(separator: ", ")): the header does not settle which column is which and the arithmetic does not either (also possible: \(others.joined(separator: "; "))); in doubt")
+        warnings.append(Diagnostic(table: id, message: "columns \(options[pick].joined(separator: ", ")): the header does not settle which column is which and the arithmetic does not either (also possible: \(others.joined(separator: "; "))); in doubt"))
     }
 
     /// Calls `body` with every combination of one index below each count.

@@ -17,12 +17,12 @@ enum SignRepair {
 
     /// `ocrPages`: numbers of the pages read by OCR (or OCR'd earlier): a table on one has its
     /// own arithmetic restore a sign too (`relationSigns`); a text layer's signs are as printed.
-    static func repair(_ readings: inout [String: TableReading], ocrPages: Set<Int> = []) -> [String] {
-        var warnings: [String] = []
+    static func repair(_ readings: inout [String: TableReading], ocrPages: Set<Int> = [], relations: CheckRelations) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         for id in readings.keys.sorted() { warnings += costSigns(&readings[id]!) }
         warnings += resultSigns(&readings)
         for id in readings.keys.sorted() where ocrPages.contains(readings[id]!.table.page) {
-            warnings += relationSigns(&readings[id]!)
+            warnings += relationSigns(&readings[id]!, relations: relations)
         }
         return warnings
     }
@@ -31,17 +31,17 @@ enum SignRepair {
     /// the other sign makes every relation of the column hold: OCR lost that sign (`5` for `-5`
     /// in a note) or made one of a speck (`——»-12345`). The one such cell gets the other sign,
     /// in doubt; where two cells could, nothing changes (the failed check stays).
-    static func relationSigns(_ r: inout TableReading) -> [String] {
-        var warnings: [String] = []
+    static func relationSigns(_ r: inout TableReading, relations: CheckRelations) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         for column in r.table.columns {
-            let before = tally(r.table, column: column)
+            let before = tally(r.table, column: column, relations: relations)
             guard before.failed > 0 else { continue }
             var flips: [Int] = []
             for i in r.table.rows.indices {
                 guard let v = r.table.rows[i].values[column], v != 0 else { continue }
                 var trial = r.table
                 trial.rows[i].values[column] = -v
-                let after = tally(trial, column: column)
+                let after = tally(trial, column: column, relations: relations)
                 if after.failed == 0, after.passed >= before.passed + before.failed { flips.append(i) }
             }
             guard flips.count == 1, let v = r.table.rows[flips[0]].values[column] else { continue }
@@ -51,8 +51,8 @@ enum SignRepair {
     }
 
     /// The relations of its table that hold and fail in one column (as `TableChecks.balance` weighs them).
-    static func tally(_ table: Table, column: String) -> (passed: Int, failed: Int) {
-        var c = TableChecks(tables: [table], doubts: [])
+    static func tally(_ table: Table, column: String, relations: CheckRelations) -> (passed: Int, failed: Int) {
+        var c = TableChecks(tables: [table], doubts: [], relations: relations)
         if column.hasPrefix("deviation:") {
             c.deviations()
         } else {
@@ -65,8 +65,8 @@ enum SignRepair {
 
     /// In a cost row, an outcome year printed without the minus every other outcome year of the
     /// row carries (or as many as carry none) lost it. Budget columns keep their own convention.
-    static func costSigns(_ r: inout TableReading) -> [String] {
-        var warnings: [String] = []
+    static func costSigns(_ r: inout TableReading) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let years = r.table.columns.filter { Int($0) != nil }
         for i in r.table.rows.indices where r.table.rows[i].key.contains(costWord) {
             let values = years.compactMap { c in r.table.rows[i].values[c].map { (c, $0) } }.filter { $0.1 != 0 }
@@ -79,8 +79,8 @@ enum SignRepair {
 
     /// The year's result: where the tables printing it agree on its size, the sign most of them
     /// print (the income statement's on a tie) is the sign.
-    static func resultSigns(_ readings: inout [String: TableReading]) -> [String] {
-        var warnings: [String] = []
+    static func resultSigns(_ readings: inout [String: TableReading]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let columns = Set(resultRows.flatMap { readings[$0.table]?.table.columns ?? [] }).filter { Int($0) != nil }
         for column in columns.sorted() {
             var cells: [(id: String, row: Int, kronor: Double, factor: Double)] = []
@@ -108,7 +108,7 @@ enum SignRepair {
         return warnings
     }
 
-    static func restore(_ r: inout TableReading, row i: Int, column: String, to value: Double, because reason: String) -> String {
+    static func restore(_ r: inout TableReading, row i: Int, column: String, to value: Double, because reason: String) -> Diagnostic {
         let old = r.table.rows[i].values[column] ?? 0
         r.table.rows[i].values[column] = value
         let key = r.table.rows[i].key
@@ -116,7 +116,8 @@ enum SignRepair {
         derived[column] = "sign: \(reason)"
         r.table.rows[i].derivedFrom = derived
         r.doubts.append(CellDoubt(table: r.table.id, row: key, column: column, reason: "sign restored"))
-        return "\(r.table.id): \(key) \(column) read as \(format(old)), sign restored from \(reason); in doubt"
+        return Diagnostic(table: r.table.id, row: key, column: column,
+                          message: "\(key) \(column) read as \(format(old)), sign restored from \(reason); in doubt")
     }
 
     static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }

@@ -20,7 +20,10 @@ struct CellDoubt: Sendable, Hashable {
 struct TableReading: Sendable {
     var table: Table
     var doubts: [CellDoubt]
-    var warnings: [String]
+    /// What reading it raised, each naming this table (and its row and column where it is about one).
+    var diagnostics: [Diagnostic]
+    /// The diagnostics as the contract's strings (`note_3: row x: ...`).
+    var warnings: [String] { diagnostics.map(\.rendered) }
     /// Other keyings of `table.columns` its header allows (`ColumnOrder` chooses).
     var columnOrders: [[String]] = []
 }
@@ -31,6 +34,8 @@ struct TableReader {
     let vocabulary: TableVocabulary
     /// The report's fiscal year, for tables printed without a header.
     let fiscalYear: Int?
+    /// The configuration's check relations, by which readings of a block of figures are weighed.
+    let relations: CheckRelations
 
     static let lowConfidence = 55.0
     /// Letters a text-only line must have to open a table before its first figures: fewer are
@@ -157,7 +162,7 @@ struct TableReader {
         var orphanValues: [RawRow] = []
         var rowsBeforeFigures = 0
         var started = false
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
 
         func flushPending() {
             if let p = pendingLabel {
@@ -242,9 +247,9 @@ struct TableReader {
                 for (t, o) in zip(targets, orphanValues) {
                     rows[t].words = o.words; rows[t].tokens = o.tokens; rows[t].krSuffix = o.krSuffix
                 }
-                warnings.append("\(id): labels and figures printed apart were paired by order")
+                warnings.append(Diagnostic(table: id, message: "labels and figures printed apart were paired by order"))
             } else {
-                warnings.append("\(id): \(orphanValues.count) line(s) of figures without a label left out")
+                warnings.append(Diagnostic(table: id, message: "\(orphanValues.count) line(s) of figures without a label left out"))
             }
         }
 
@@ -260,7 +265,7 @@ struct TableReader {
             let typical = valueCounts.filter { $0 > 0 }.sorted()
             let n = max(1, min(5, typical.isEmpty ? 1 : typical[typical.count / 2]))
             header.columns = (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
-            warnings.append("\(id): no column header found; columns taken as \(header.keys.joined(separator: ", "))")
+            warnings.append(Diagnostic(table: id, message: "no column header found; columns taken as \(header.keys.joined(separator: ", "))"))
         }
         let unit = header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
         // Years missing from an OCR'd header (`2023 20220 2021`): fill the gaps of a run of years.
@@ -284,7 +289,7 @@ struct TableReader {
                 }
                 header.columns = filled
                 header.alternatives = []
-                warnings.append("\(id): a year missing from the column header was inferred")
+                warnings.append(Diagnostic(table: id, message: "a year missing from the column header was inferred"))
             }
         }
 
@@ -311,7 +316,7 @@ struct TableReader {
     /// The table from its rows under their header: labels as they should read, keys, figures in
     /// their columns, shares kept in range, doubt carried on.
     func table(id: String, title: String, kind: TableVocabulary.TableKind?, page: Int, unit: String,
-               rows: [RawRow], header: ColumnHeader, warnings: [String]) -> TableReading {
+               rows: [RawRow], header: ColumnHeader, warnings: [Diagnostic]) -> TableReading {
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
         var warnings = warnings
@@ -325,7 +330,8 @@ struct TableReader {
             if rowUnit != "%", r.tokens.contains(where: \.garbled) {
                 // Leftover marks beside a figure that is no share: no trustworthy reading.
                 r.tokens.removeAll(where: \.garbled)
-                warnings.append("\(id): row \(FoldedText.fold(canon)): an unreadable figure left out")
+                let row = FoldedText.fold(canon)
+                warnings.append(Diagnostic(table: id, row: row, message: "row \(row): an unreadable figure left out"))
             }
             var key = FoldedText.fold(canon)
             guard !key.isEmpty else { continue }
@@ -345,7 +351,7 @@ struct TableReader {
                     // Beyond two digits and a `%` read as two more, the share's digits are not known.
                     if digits.count > 4 {
                         values[col] = nil
-                        warnings.append("\(id): row \(key) \(col): share read as \(digits) left out")
+                        warnings.append(Diagnostic(table: id, row: key, column: col, message: "row \(key) \(col): share read as \(digits) left out"))
                         continue
                     }
                     if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
@@ -361,10 +367,10 @@ struct TableReader {
             var unitOut = rowUnit
             if unitOut == nil, assigned.cells.contains(where: { $0.1.percent }) { unitOut = "%" }
             tableRows.append(TableRow(key: key, label: canon, note: assigned.note, values: ordered, unit: unitOut))
-            if let w = assigned.warning { warnings.append("\(id): row \(key): \(w)") }
+            if let w = assigned.warning { warnings.append(Diagnostic(table: id, row: key, message: "row \(key): \(w)")) }
         }
         let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, warnings: warnings, columnOrders: header.alternatives)
+        return TableReading(table: result, doubts: doubts, diagnostics: warnings, columnOrders: header.alternatives)
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the

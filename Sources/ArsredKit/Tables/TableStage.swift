@@ -11,6 +11,8 @@ public struct TableReadings: Sendable {
 /// The tables stage: finds and reads every table we extract in the regions Sections cuts.
 public struct TableStage: Sendable {
     let vocabulary: TableVocabulary
+    /// The check relations (`pipelines/checks.yaml`): several readings of a table are weighed by them.
+    let relations: CheckRelations
     /// The vocabulary's one-word headings (`resultatrakning`), gathered once: `pageHoldsTable` runs per page.
     let oneWordHeadings: [String]
 
@@ -24,8 +26,9 @@ public struct TableStage: Sendable {
     /// A line that holds a one-word heading has at most this many words (a heading, not prose).
     static let headingLineWords = 8
 
-    public init(vocabulary: TableVocabulary) {
+    public init(vocabulary: TableVocabulary, relations: CheckRelations) {
         self.vocabulary = vocabulary
+        self.relations = relations
         self.oneWordHeadings = vocabulary.tables.flatMap { $0.headings.filter { !$0.contains("_") && $0.count >= Self.oneWordHeadingLetters } }
     }
 
@@ -62,7 +65,7 @@ public struct TableStage: Sendable {
         }, borrows: { Self.awaitsFigures($0, vocabulary: v) }, isFigureLine: { Self.isFigureLine($0, vocabulary: v) })
 
         let fiscalYear = Self.fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
-        let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear)
+        let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear, relations: relations)
         var readings: [String: TableReading] = [:]
         var order: [String] = []
         let named: [(id: String, title: String, kind: TableVocabulary.TableKind?)?] = regions.map { r in
@@ -98,9 +101,7 @@ public struct TableStage: Sendable {
         }
         // What settling the document's readings did (a column keying, a sign) names its table.
         let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
-        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages).map { w in
-            Self.diagnostic(w, table: readings.keys.first { w.hasPrefix("\($0): ") } ?? "")
-        }
+        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages, relations: relations)
         var tables = order.compactMap { readings[$0]?.table }
         // Statements first in contract order, then notes by number.
         func rank(_ id: String) -> Int {
@@ -110,7 +111,7 @@ public struct TableStage: Sendable {
         }
         tables.sort { rank($0.id) < rank($1.id) }
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
-        let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } } + settled
+        let diagnostics = order.flatMap { readings[$0]?.diagnostics ?? [] } + settled
         return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics)
     }
 
@@ -134,14 +135,6 @@ public struct TableStage: Sendable {
         let (label, tokens, _) = TableReader.split(line)
         if !tokens.isEmpty { return label.map(\.text).joined().filter(\.isLetter).count <= ColumnBlocks.maxSpeckLetters }
         return ColumnHeader.isHeaderLine(line, vocabulary: v) && line.words.contains { ColumnHeader.year($0.text) != nil }
-    }
-
-    /// A reader's warning (`note_3: row x: ...`) as a diagnostic of its table. (The reader's
-    /// warnings are still strings that open with the table id; see `TableReading`.)
-    static func diagnostic(_ warning: String, table: String) -> Diagnostic {
-        let prefix = "\(table): "
-        guard warning.hasPrefix(prefix) else { return Diagnostic(rendered: warning) }
-        return Diagnostic(table: table, message: String(warning.dropFirst(prefix.count)))
     }
 
     /// A statement's column header stands within its region's first lines, this many.

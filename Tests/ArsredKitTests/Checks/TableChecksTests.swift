@@ -2,6 +2,10 @@ import Testing
 @testable import ArsredKit
 
 struct TableChecksTests {
+    /// The checkout's relations (`pipelines/checks.yaml`), as `ReportPipeline` hands them to the checks.
+    let relations: CheckRelations
+    init() throws { relations = try PipelineConfiguration.load().checks }
+
     func note(_ rows: [(String, Double)]) -> Table {
         Table(id: "note_4", title: "Not 4 Fordringar", page: 16, unit: "kr", columns: ["2023"],
               rows: rows.map { TableRow(key: $0.0, label: $0.0, values: TableValues([("2023", $0.1)])) })
@@ -10,7 +14,7 @@ struct TableChecksTests {
     @Test func aWrongSumIsAFailedCheckNotACorrection() {
         // A digit typo in the document (35 561 printed for 53 561): no cell is in doubt.
         var c = TableChecks(tables: [note([("skattekonto", 355_219), ("forutbetalda_kostnader", 35_561), ("summa", 408_780)])],
-                            doubts: [])
+                            doubts: [], relations: relations)
         c.run()
         let check = c.checks.first { $0.rule == "sum(rows) = summa" }
         #expect(check?.passed == false)
@@ -21,7 +25,7 @@ struct TableChecksTests {
 
     @Test func oneDoubtfulCellIsCorrectedFromTheSumAndSaysSo() {
         var c = TableChecks(tables: [note([("skattekonto", 355_219), ("forutbetalda_kostnader", 53_581), ("summa", 408_780)])],
-                            doubts: [CellDoubt(table: "note_4", row: "forutbetalda_kostnader", column: "2023", reason: "OCR repaired")])
+                            doubts: [CellDoubt(table: "note_4", row: "forutbetalda_kostnader", column: "2023", reason: "OCR repaired")], relations: relations)
         c.run()
         #expect(c.tables[0].rows[1].values["2023"] == 53_561)
         #expect(c.tables[0].rows[1].derivedFrom == ["2023": "sum(rows) = summa"])
@@ -41,7 +45,7 @@ struct TableChecksTests {
         let inc = Table(id: "income_statement", title: "Resultaträkning", page: 12, unit: "kr", columns: ["2021"], rows: [
             TableRow(key: "arets_resultat", label: "Årets resultat", values: TableValues([("2021", -587_447)])),
         ])
-        var c = TableChecks(tables: [fy, inc, bs], doubts: [])
+        var c = TableChecks(tables: [fy, inc, bs], doubts: [], relations: relations)
         c.run()
         #expect(c.checks.contains { $0.table == "balance_sheet" && $0.rule == "summa_tillgangar = summa_eget_kapital_avsattningar_och_skulder" && $0.passed })
         #expect(c.checks.contains { $0.table == "balance_sheet" && $0.rule == "arets_resultat = income_statement.arets_resultat" && $0.passed })
@@ -61,7 +65,7 @@ struct TableChecksTests {
             TableRow(key: "resultat_efter_finansiella_poster", label: "Resultat efter finansiella poster",
                      values: TableValues([("2022", -1_678_202)])),
         ])
-        var c = TableChecks(tables: [inc], doubts: [doubt("income_statement", "finansiella_kostnader", "2022")])
+        var c = TableChecks(tables: [inc], doubts: [doubt("income_statement", "finansiella_kostnader", "2022")], relations: relations)
         c.run()
         let row = c.tables[0].rows[2]
         #expect(row.values["2022"] == -272)
@@ -77,13 +81,13 @@ struct TableChecksTests {
             TableRow(key: "it_sparet", label: "IT-spåret", values: TableValues([("budget:2023", 1_272_000)])),
             TableRow(key: "summa", label: "Summa", values: TableValues([("budget:2023", 3_499_000)])),
         ])
-        var c = TableChecks(tables: [note], doubts: [doubt("note_3", "steget_vidare", "budget:2023"), doubt("note_3", "framsteget", "budget:2023")])
+        var c = TableChecks(tables: [note], doubts: [doubt("note_3", "steget_vidare", "budget:2023"), doubt("note_3", "framsteget", "budget:2023")], relations: relations)
         c.run()
         #expect(c.tables[0].rows[1].values["budget:2023"] == 1_201_000)
         #expect(c.tables[0].rows[0].values["budget:2023"] == 1_026_000)
         #expect(c.tables[0].rows[1].derivedFrom == ["budget:2023": "sum(rows) = summa"])
         // Two doubtful cells and no one-slip reading explains the gap: left as read, check failed.
-        var d = TableChecks(tables: [note], doubts: [doubt("note_3", "steget_vidare", "budget:2023"), doubt("note_3", "it_sparet", "budget:2023")])
+        var d = TableChecks(tables: [note], doubts: [doubt("note_3", "steget_vidare", "budget:2023"), doubt("note_3", "it_sparet", "budget:2023")], relations: relations)
         d.run()
         #expect(d.tables[0].rows.map { $0.values["budget:2023"] } == [1_026_000, -1_201_000, 1_272_000, 3_499_000])
         #expect(d.checks.contains { $0.table == "note_3" && !$0.passed })
@@ -99,13 +103,13 @@ struct TableChecksTests {
             row("arets_resultat", [3113, -1678, -1473, 1925, 842]),
             row("eget_kapital", [10346, 7233, 88912, 10385, 8460]),
         ])
-        var c = TableChecks(tables: [fy], doubts: [doubt("five_year_overview", "eget_kapital", "2021")])
+        var c = TableChecks(tables: [fy], doubts: [doubt("five_year_overview", "eget_kapital", "2021")], relations: relations)
         c.run()
         #expect(c.tables[0].rows[1].values["2021"] == 8912)
         #expect(c.tables[0].rows[1].derivedFrom == ["2021": "eget_kapital(previous year) + arets_resultat = eget_kapital"])
         #expect(c.checks.filter { $0.rule.hasPrefix("eget_kapital(previous year)") }.map(\.passed) == [true, false, false, true])
         // Not in doubt: the failed checks stand and the figure is left as read.
-        var d = TableChecks(tables: [fy], doubts: [])
+        var d = TableChecks(tables: [fy], doubts: [], relations: relations)
         d.run()
         #expect(d.tables[0].rows[1].values["2021"] == 88912)
         #expect(d.checks.contains { $0.rule.hasPrefix("eget_kapital(previous year)") && $0.column == "2021" && !$0.passed })
@@ -121,7 +125,7 @@ struct TableChecksTests {
             TableRow(key: "ranta", label: "Ränta", values: TableValues([("2023", 133_807)])),
             TableRow(key: "summa", label: "Summa", values: TableValues([("2023", 8_169_803)])),
         ])
-        var c = TableChecks(tables: [inc, note], doubts: [])
+        var c = TableChecks(tables: [inc, note], doubts: [], relations: relations)
         c.run()
         #expect(c.checks.filter { $0.table == "note_2" }.map(\.rule) == ["sum(rows) = summa",
             "summa = |income_statement.verksamhetens_intakter| + |income_statement.finansiella_intakter|"])

@@ -6,7 +6,10 @@ import Testing
 
 extension TableStage {
     /// The checkout's table stage (an error loading `pipelines/` is each caller's).
-    static let checkout = Result { TableStage(vocabulary: try PipelineConfiguration.load().tables) }
+    static let checkout = Result {
+        let configuration = try PipelineConfiguration.load()
+        return TableStage(vocabulary: configuration.tables, relations: configuration.checks)
+    }
 
     /// Tables read (the tables stage) and checked (the checks stage).
     static func recognise(pages: [Page]) throws -> TableRecognition {

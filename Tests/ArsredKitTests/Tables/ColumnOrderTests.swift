@@ -76,7 +76,7 @@ import Testing
     @Test func relabelingMovesValuesAndDoubts() {
         let t = Table(id: "x", title: "x", page: 1, unit: "kr", columns: ["budget:2025", "2025"],
                       rows: [TableRow(key: "a", label: "A", values: TableValues([("budget:2025", 1), ("2025", 2)]))])
-        let r = TableReading(table: t, doubts: [CellDoubt(table: "x", row: "a", column: "2025", reason: "r")], warnings: [])
+        let r = TableReading(table: t, doubts: [CellDoubt(table: "x", row: "a", column: "2025", reason: "r")], diagnostics: [])
             .relabeled(["2025", "budget:2025"])
         #expect(r.table.columns == ["2025", "budget:2025"])
         #expect(r.table.rows[0].values == TableValues([("2025", 1), ("budget:2025", 2)]))

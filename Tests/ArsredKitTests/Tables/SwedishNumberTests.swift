@@ -110,7 +110,7 @@ struct SwedishNumberTests {
     @Test func aRunOfDigitsBeforeAGroupIsReadAsTwoFigures() throws {
         setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
         let v = try TableVocabulary.load()
-        let reader = TableReader(vocabulary: v, fiscalYear: 2023)
+        let reader = TableReader(vocabulary: v, fiscalYear: 2023, relations: try PipelineConfiguration.load().checks)
         let header = ColumnHeader(columns: [ColumnHeader.Column(key: "2023", x: nil), ColumnHeader.Column(key: "2022", x: nil)],
                                   hasNoteColumn: false, noteX: nil, unit: nil)
         let tokens = ["562500562", "500"].compactMap(SwedishNumber.token)
