@@ -22,15 +22,19 @@ public protocol DocumentRunner: Sendable {
     func run(file: URL, outDir: URL) -> DocumentOutcome
 }
 
-/// Runs the pipeline in this process.
+/// Runs the pipeline in this process, keeping its chart-label models across the documents.
 public struct InProcessRunner: DocumentRunner {
     public let options: PipelineOptions
-    public init(options: PipelineOptions) { self.options = options }
+    let labelReaders: LabelReaderPool
+    public init(options: PipelineOptions) {
+        self.options = options
+        labelReaders = LabelReaderPool(tessdata: options.tessdataPath)
+    }
 
     public func run(file: URL, outDir: URL) -> DocumentOutcome {
         let clock = Stopwatch()
         do {
-            let pipeline = try ReportPipeline(options: options)
+            let pipeline = try ReportPipeline(options: options, labelReaders: labelReaders)
             let doc = try pipeline.extract(file: file)
             let writing = Stopwatch()
             let out = try DocumentWriter.write(doc, for: file, to: outDir)

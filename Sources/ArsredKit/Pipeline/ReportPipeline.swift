@@ -26,12 +26,16 @@ public final class ReportPipeline: @unchecked Sendable {
     let metadata: MetadataStage
     let tables: TableStage
     let checks: CheckStage
+    let labelReaders: LabelReaderPool
 
     /// `configuration`: nil loads the process's `pipelines/` (throwing, with the file and cause,
-    /// when a file does not load).
-    public init(options: PipelineOptions, configuration: PipelineConfiguration? = nil) throws {
+    /// when a file does not load). `labelReaders`: the chart-label readers to borrow (nil: a pool
+    /// of this pipeline's own; a runner passes its pool to keep the models across documents).
+    public init(options: PipelineOptions, configuration: PipelineConfiguration? = nil,
+                labelReaders: LabelReaderPool? = nil) throws {
         let configuration = try configuration ?? PipelineConfiguration.load()
         self.options = options
+        self.labelReaders = labelReaders ?? LabelReaderPool(tessdata: options.tessdataPath)
         self.configuration = configuration
         self.metadata = MetadataStage(vocabulary: configuration.metadata)
         self.tables = TableStage(vocabulary: configuration.tables, relations: configuration.checks)
@@ -59,7 +63,7 @@ public final class ReportPipeline: @unchecked Sendable {
         let meta = Stopwatch.time("metadata", &stageSeconds) { metadata.recognise(pages: ingested.pages) }
         let read = Stopwatch.time("tables", &stageSeconds) { tables.read(pages: ingested.pages) }
         let surveys = try Stopwatch.time("surveys", &stageSeconds) {
-            try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, tessdata: options.tessdataPath)
+            try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, labelReaders: labelReaders)
         }
         let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages) }
 

@@ -18,11 +18,16 @@ public struct SurveyRecognition: Sendable {
 public enum SurveyStage {
     /// Reads every survey of `document`, using a tesseract engine of its own for chart labels.
     public static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary, tessdata: String? = nil) throws -> SurveyRecognition {
+        try recognise(document: document, vocabulary: vocabulary, labelReaders: LabelReaderPool(tessdata: tessdata))
+    }
+
+    /// Reads every survey of `document`, with a label reader of `labelReaders` for its charts.
+    public static func recognise(document: IngestedDocument, vocabulary: SurveyVocabulary,
+                                 labelReaders: LabelReaderPool) throws -> SurveyRecognition {
         // Only a document with pictures has charts to look at.
         let holding = document.images == nil ? [] : document.pages.filter { $0.hasPositions && pageHoldsSurvey($0, vocabulary) }
-        let needsPictures = !holding.isEmpty
-        let reader: SurveyLabelReader? = needsPictures ? try TesseractLabelReader(tessdata: tessdata) : nil
-        return try recognise(document: document, vocabulary: vocabulary, reader: reader, holding: holding)
+        guard !holding.isEmpty else { return try recognise(document: document, vocabulary: vocabulary, reader: nil, holding: []) }
+        return try labelReaders.withReader { try recognise(document: document, vocabulary: vocabulary, reader: $0, holding: holding) }
     }
 
     /// As above with a given label reader (nil: words only, no chart reading).
