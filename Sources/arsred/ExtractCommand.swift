@@ -94,7 +94,6 @@ struct ExtractCommand: ParsableCommand {
         let files = part.map { $0.select(found) } ?? found
         try Preflight.check(out: out, stats: stats, language: language, tessdata: tessdata,
                             needsOCR: files.contains { $0.pathExtension.lowercased() != "txt" })
-        let upToDate = resumeCheck()
         let progress = Progress(total: files.count)
         var summary = BatchSummary()
         for p in problems {
@@ -102,6 +101,29 @@ struct ExtractCommand: ParsableCommand {
             summary.failures.append("\(p.path): \(p.cause)")
         }
         let start = Date()
+        let todo = toRead(files, outDir: outDir, progress: progress, summary: &summary)
+        // The batch's shape follows what is left to read (see `BatchShape`).
+        let shape = BatchShape.choose(inputs: todo.count, jobs: jobs, documents: inProcess ? 1 : documents)
+        let (pageJobs, capped) = JobLimit.cap(shape.jobs)
+        if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
+        let options = PipelineOptions(jobs: pageJobs, language: language, tessdataPath: tessdata, skim: skim)
+        read(todo, documents: shape.documents, runner: runner(options), options: options, outDir: outDir, progress: progress, summary: &summary)
+        summary.seconds = Date().timeIntervalSince(start)
+        progress.close(summary)
+        if let s = Cancellation.shared.signal {
+            let notRead = files.count - summary.ok - (summary.failed - problems.count) - summary.skipped
+            FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(s)); \(max(0, notRead)) documents not read\n".utf8))
+            throw ExitCode(Cancellation.shared.exitStatus)
+        }
+        if let part { try summary.shardSummary(part).write(in: outDir) }
+        if let stats { try writeStats(summary, to: URL(fileURLWithPath: stats)) }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The files still to read: not one whose output name another input already takes (a
+    /// failure), not one whose output is up to date (skipped; see `resumeCheck`).
+    private func toRead(_ files: [URL], outDir: URL, progress: Progress, summary: inout BatchSummary) -> [URL] {
+        let upToDate = resumeCheck()
         var stems: [String: String] = [:], todo: [URL] = []
         for file in files {
             let stem = file.deletingPathExtension().lastPathComponent
@@ -115,33 +137,24 @@ struct ExtractCommand: ParsableCommand {
             }
             todo.append(file)
         }
-        // The batch's shape follows what is left to read (see `BatchShape`).
-        let shape = BatchShape.choose(inputs: todo.count, jobs: jobs, documents: inProcess ? 1 : documents)
-        let (pageJobs, capped) = JobLimit.cap(shape.jobs)
-        if let capped { FileHandle.standardError.write(Data("arsred: \(capped)\n".utf8)) }
-        let options = PipelineOptions(jobs: pageJobs, language: language, tessdataPath: tessdata, skim: skim)
-        let runner: DocumentRunner = inProcess
+        return todo
+    }
+
+    /// Documents read in this process (`--in-process`) or in watched worker processes.
+    private func runner(_ options: PipelineOptions) -> DocumentRunner {
+        inProcess
             ? InProcessRunner(options: options)
             : ChildProcessRunner(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), options: options,
                                  timeout: WorkerTimeout(seconds: timeoutPerDocument))
-        read(todo, documents: shape.documents, runner: runner, options: options, outDir: outDir, progress: progress, summary: &summary)
-        summary.seconds = Date().timeIntervalSince(start)
-        progress.close(summary)
-        if let s = Cancellation.shared.signal {
-            let notRead = files.count - summary.ok - (summary.failed - problems.count) - summary.skipped
-            FileHandle.standardError.write(Data("arsred: cancelled by \(Cancellation.name(s)); \(max(0, notRead)) documents not read\n".utf8))
-            throw ExitCode(Cancellation.shared.exitStatus)
-        }
-        if let part { try summary.shardSummary(part).write(in: outDir) }
-        if let stats {
-            let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed, "documentsSkipped": summary.skipped,
-                                       "pages": summary.pages, "ocrPages": summary.ocrPages,
-                                       "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
-                                       "stageSeconds": summary.stageSeconds, "peakRSSMegabytes": PeakMemory.megabytes().rounded()]
-            try DocumentWriter.writeAtomically(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]),
-                                               to: URL(fileURLWithPath: stats))
-        }
-        if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `--stats FILE`: the batch's counts, seconds per stage and peak memory, as JSON.
+    private func writeStats(_ summary: BatchSummary, to url: URL) throws {
+        let json: [String: Any] = ["documentsOk": summary.ok, "documentsFailed": summary.failed, "documentsSkipped": summary.skipped,
+                                   "pages": summary.pages, "ocrPages": summary.ocrPages,
+                                   "seconds": summary.seconds, "pagesPerSecond": summary.pagesPerSecond,
+                                   "stageSeconds": summary.stageSeconds, "peakRSSMegabytes": PeakMemory.megabytes().rounded()]
+        try DocumentWriter.writeAtomically(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted]), to: url)
     }
 }
 
