@@ -196,53 +196,65 @@ public struct ReviewSite {
         for m in handOnly where !columns.contains(m.column) { columns.append(m.column) }
         let hasNotes = table.rows.contains { $0.note != nil }
 
-        let failedHere = Set(table.rows.flatMap { row in columns.flatMap { checked.failures(table: table.id, key: row.key, column: $0) }.map(\.rule) })
-        let differHere = (diff?.mismatches ?? []).filter { $0.table == table.id }.count
-        var caption = "\(HTML.escape(table.title)) <small>(\(HTML.escape(table.id))\(table.unit.map { ", " + HTML.escape($0) } ?? ""))</small>"
-        if !failedHere.isEmpty { caption += "<span class=\"badge fail\">✗ \(failedHere.count) failed check\(failedHere.count == 1 ? "" : "s")</span>" }
-        if differHere > 0 { caption += "<span class=\"badge\" style=\"color:var(--diff)\">≠ \(differHere) from hand data</span>" }
-
-        var out = "<table class=\"figures\" id=\"\(HTML.anchor("table", table.id))\"><caption>\(caption)</caption>\n<thead><tr><th class=\"label\">row</th>"
+        var out = "<table class=\"figures\" id=\"\(HTML.anchor("table", table.id))\"><caption>\(caption(table, columns: columns, checked: checked, diff: diff))</caption>\n<thead><tr><th class=\"label\">row</th>"
         if hasNotes { out += "<th>not</th>" }
         for c in columns { out += "<th>\(HTML.escape(c))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr><td class=\"label\" title=\"\(HTML.escape(row.key))\">\(HTML.escape(row.label))\(row.unit.flatMap { row.label.contains($0) ? nil : " <small>(\(HTML.escape($0)))</small>" } ?? "")</td>"
             if hasNotes { out += "<td class=\"label\">\(HTML.escape(row.note ?? ""))</td>" }
-            for c in columns {
-                let at = FigureKey(table: table.id, key: row.key, column: c)
-                var classes = ["value"]
-                var notes: [String] = []
-                var extra = ""
-                let failures = checked.failures(table: table.id, key: row.key, column: c)
-                if !failures.isEmpty {
-                    classes.append("check-failed")
-                    notes += failures.map { "failed: \($0.rule)" + ($0.detail.isEmpty ? "" : " (\($0.detail))") }
-                }
-                if let rule = row.derivedFrom?[c] { classes.append("derived"); notes.append("derived: \(rule)") }
-                if let m = mismatchAt[at] {
-                    switch m.kind {
-                    case .differ:
-                        classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
-                        notes.append("hand data: \(m.hand.map(FigureFormat.plain) ?? "")")
-                    case .onlyExtracted:
-                        classes.append("only-extracted"); notes.append("not in hand data")
-                    case .onlyHand:
-                        classes.append("differs")
-                        extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
-                        notes.append("only in hand data")
-                    }
-                }
-                let value = row.values[c].map(FigureFormat.printed) ?? ""
-                let title = notes.isEmpty ? "" : " title=\"\(HTML.escape(notes.joined(separator: "\n")))\""
-                out += "<td class=\"\(classes.joined(separator: " "))\"\(title)>\(HTML.escape(value))\(extra)</td>"
-            }
+            for c in columns { out += cellHTML(row, column: c, table: table.id, checked: checked, mismatch: mismatchAt[FigureKey(table: table.id, key: row.key, column: c)]) }
             out += "</tr>\n"
         }
-        // Rows the hand data has and the extraction lacks.
+        return out + handOnlyRows(handOnly, of: table, columns: columns, hasNotes: hasNotes) + "</tbody></table>\n"
+    }
+
+    /// A table's title, id and unit, with badges for its failed checks and its differences from the hand data.
+    private func caption(_ table: Table, columns: [String], checked: CheckedCells, diff: DocumentDiff?) -> String {
+        let failedHere = Set(table.rows.flatMap { row in columns.flatMap { checked.failures(table: table.id, key: row.key, column: $0) }.map(\.rule) })
+        let differHere = (diff?.mismatches ?? []).filter { $0.table == table.id }.count
+        var caption = "\(HTML.escape(table.title)) <small>(\(HTML.escape(table.id))\(table.unit.map { ", " + HTML.escape($0) } ?? ""))</small>"
+        if !failedHere.isEmpty { caption += "<span class=\"badge fail\">✗ \(failedHere.count) failed check\(failedHere.count == 1 ? "" : "s")</span>" }
+        if differHere > 0 { caption += "<span class=\"badge\" style=\"color:var(--diff)\">≠ \(differHere) from hand data</span>" }
+        return caption
+    }
+
+    /// One figure's cell: classes for a failed check, a derived value and a difference from the
+    /// hand data, each explained in its title.
+    private func cellHTML(_ row: TableRow, column c: String, table: String, checked: CheckedCells, mismatch: Mismatch?) -> String {
+        var classes = ["value"]
+        var notes: [String] = []
+        var extra = ""
+        let failures = checked.failures(table: table, key: row.key, column: c)
+        if !failures.isEmpty {
+            classes.append("check-failed")
+            notes += failures.map { "failed: \($0.rule)" + ($0.detail.isEmpty ? "" : " (\($0.detail))") }
+        }
+        if let rule = row.derivedFrom?[c] { classes.append("derived"); notes.append("derived: \(rule)") }
+        if let m = mismatch {
+            switch m.kind {
+            case .differ:
+                classes.append("differs")
+                extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
+                notes.append("hand data: \(m.hand.map(FigureFormat.plain) ?? "")")
+            case .onlyExtracted:
+                classes.append("only-extracted"); notes.append("not in hand data")
+            case .onlyHand:
+                classes.append("differs")
+                extra = "<span class=\"hand\">hand \(HTML.escape(m.hand.map(FigureFormat.printed) ?? ""))</span>"
+                notes.append("only in hand data")
+            }
+        }
+        let value = row.values[c].map(FigureFormat.printed) ?? ""
+        let title = notes.isEmpty ? "" : " title=\"\(HTML.escape(notes.joined(separator: "\n")))\""
+        return "<td class=\"\(classes.joined(separator: " "))\"\(title)>\(HTML.escape(value))\(extra)</td>"
+    }
+
+    /// Rows the hand data has and the extraction lacks.
+    private func handOnlyRows(_ handOnly: [Mismatch], of table: Table, columns: [String], hasNotes: Bool) -> String {
         var handRows: [String] = []
         for m in handOnly where !table.rows.contains(where: { $0.key == m.key }) && !handRows.contains(m.key) { handRows.append(m.key) }
+        var out = ""
         for key in handRows {
             out += "<tr class=\"only-hand\" title=\"only in hand data\"><td class=\"label\">\(HTML.escape(handOnly.first { $0.key == key }!.label))</td>"
             if hasNotes { out += "<td></td>" }
@@ -252,7 +264,7 @@ public struct ReviewSite {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody></table>\n"
+        return out
     }
 
     func onlyHandTable(_ table: String, _ mismatches: [Mismatch]) -> String {
