@@ -145,65 +145,85 @@ public enum SQLiteExport {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// The running ids of the tables, rows, surveys and questions inserted so far (1-based).
+    private struct RowIDs { var table = 0, row = 0, survey = 0, question = 0 }
+
     private static func insert(_ files: [DatasetFile], into db: Database) throws {
-        var tableID = 0, rowID = 0, surveyID = 0, questionID = 0
+        var ids = RowIDs()
         for (d, file) in files.enumerated() {
-            let doc = file.document
             let documentID = d + 1
-            try db.execute(sql: """
-                INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [documentID, file.fileName, file.stem, doc.schemaVersion, doc.source.file,
-                                 doc.source.sha256, doc.source.pageCount, doc.organisation, doc.organisationKey,
-                                 doc.fiscalYear, doc.signature?.provider, doc.signature?.reference])
-            var pageNumbers = Set<Int>()
-            for page in doc.source.pages where pageNumbers.insert(page.number).inserted {
-                try db.execute(sql: "INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
-                               arguments: [documentID, page.number, page.method.rawValue, page.kind, page.ocrConfidence])
-            }
-            for (i, s) in (doc.signature?.signatories ?? []).enumerated() {
-                try db.execute(sql: "INSERT INTO signatories VALUES (?, ?, ?, ?, ?)",
-                               arguments: [documentID, i + 1, s.name, s.role, s.signedAt])
-            }
-            for (t, table) in doc.tables.enumerated() {
-                tableID += 1
-                try db.execute(sql: "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [tableID, documentID, t + 1, table.id, table.title, table.page,
-                                           table.unit, try json(table.columns)])
-                for (r, row) in table.rows.enumerated() {
-                    rowID += 1
-                    try db.execute(sql: "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                   arguments: [rowID, tableID, r + 1, row.key, row.label, row.note, row.unit])
-                    for (v, entry) in row.orderedValues(columns: table.columns).enumerated() {
-                        try db.execute(sql: #"INSERT INTO "values" VALUES (?, ?, ?, ?, ?)"#,
-                                       arguments: [rowID, v + 1, entry.column, entry.value, row.derivedFrom?[entry.column]])
-                    }
+            try insertDocument(file, id: documentID, into: db)
+            try insertTables(file.document.tables, of: documentID, ids: &ids, into: db)
+            try insertSurveys(file.document.indicatorSurveys, of: documentID, ids: &ids, into: db)
+            try insertChecksAndWarnings(file.document, of: documentID, into: db)
+        }
+    }
+
+    /// The document's row, its pages and its signatories.
+    private static func insertDocument(_ file: DatasetFile, id documentID: Int, into db: Database) throws {
+        let doc = file.document
+        try db.execute(sql: """
+            INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [documentID, file.fileName, file.stem, doc.schemaVersion, doc.source.file,
+                             doc.source.sha256, doc.source.pageCount, doc.organisation, doc.organisationKey,
+                             doc.fiscalYear, doc.signature?.provider, doc.signature?.reference])
+        var pageNumbers = Set<Int>()
+        for page in doc.source.pages where pageNumbers.insert(page.number).inserted {
+            try db.execute(sql: "INSERT INTO pages VALUES (?, ?, ?, ?, ?)",
+                           arguments: [documentID, page.number, page.method.rawValue, page.kind, page.ocrConfidence])
+        }
+        for (i, s) in (doc.signature?.signatories ?? []).enumerated() {
+            try db.execute(sql: "INSERT INTO signatories VALUES (?, ?, ?, ?, ?)",
+                           arguments: [documentID, i + 1, s.name, s.role, s.signedAt])
+        }
+    }
+
+    private static func insertTables(_ tables: [ArsredKit.Table], of documentID: Int, ids: inout RowIDs, into db: Database) throws {
+        for (t, table) in tables.enumerated() {
+            ids.table += 1
+            try db.execute(sql: "INSERT INTO tables VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [ids.table, documentID, t + 1, table.id, table.title, table.page,
+                                       table.unit, try json(table.columns)])
+            for (r, row) in table.rows.enumerated() {
+                ids.row += 1
+                try db.execute(sql: "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [ids.row, ids.table, r + 1, row.key, row.label, row.note, row.unit])
+                for (v, entry) in row.orderedValues(columns: table.columns).enumerated() {
+                    try db.execute(sql: #"INSERT INTO "values" VALUES (?, ?, ?, ?, ?)"#,
+                                   arguments: [ids.row, v + 1, entry.column, entry.value, row.derivedFrom?[entry.column]])
                 }
             }
-            for (s, survey) in doc.indicatorSurveys.enumerated() {
-                surveyID += 1
-                try db.execute(sql: "INSERT INTO surveys VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [surveyID, documentID, s + 1, survey.programme, survey.respondents, survey.page])
-                for question in survey.questions {
-                    questionID += 1
-                    try db.execute(sql: "INSERT INTO survey_questions VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [questionID, surveyID, question.number, question.text, question.n,
-                                               try json(question.printed)])
-                    guard let percentages = question.percentages else { continue }
-                    for (c, category) in SurveyCategory.allCases.enumerated() {
-                        let value: Double? = percentages[category] ?? nil
-                        try db.execute(sql: "INSERT INTO survey_answers VALUES (?, ?, ?, ?)",
-                                       arguments: [questionID, c + 1, category.rawValue, value])
-                    }
+        }
+    }
+
+    private static func insertSurveys(_ surveys: [IndicatorSurvey], of documentID: Int, ids: inout RowIDs, into db: Database) throws {
+        for (s, survey) in surveys.enumerated() {
+            ids.survey += 1
+            try db.execute(sql: "INSERT INTO surveys VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [ids.survey, documentID, s + 1, survey.programme, survey.respondents, survey.page])
+            for question in survey.questions {
+                ids.question += 1
+                try db.execute(sql: "INSERT INTO survey_questions VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [ids.question, ids.survey, question.number, question.text, question.n,
+                                           try json(question.printed)])
+                guard let percentages = question.percentages else { continue }
+                for (c, category) in SurveyCategory.allCases.enumerated() {
+                    let value: Double? = percentages[category] ?? nil
+                    try db.execute(sql: "INSERT INTO survey_answers VALUES (?, ?, ?, ?)",
+                                   arguments: [ids.question, c + 1, category.rawValue, value])
                 }
             }
-            for (c, check) in doc.checks.enumerated() {
-                try db.execute(sql: "INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [documentID, c + 1, check.table, check.rule, check.column,
-                                           check.passed, check.detail])
-            }
-            for (w, warning) in doc.warnings.enumerated() {
-                try db.execute(sql: "INSERT INTO warnings VALUES (?, ?, ?)", arguments: [documentID, w + 1, warning])
-            }
+        }
+    }
+
+    private static func insertChecksAndWarnings(_ doc: DatasetDocument, of documentID: Int, into db: Database) throws {
+        for (c, check) in doc.checks.enumerated() {
+            try db.execute(sql: "INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [documentID, c + 1, check.table, check.rule, check.column,
+                                       check.passed, check.detail])
+        }
+        for (w, warning) in doc.warnings.enumerated() {
+            try db.execute(sql: "INSERT INTO warnings VALUES (?, ?, ?)", arguments: [documentID, w + 1, warning])
         }
     }
 }
