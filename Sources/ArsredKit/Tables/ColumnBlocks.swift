@@ -180,6 +180,10 @@ struct ColumnBlocks {
         return nil
     }
 
+    /// Lines read both with and without a note reference whose readings are weighed in every
+    /// combination (2^12 = 4096 weighings at most, as `maxReadings`); past it, one at a time.
+    static let maxNoteReadingLines = 12
+
     /// Budgets are printed in round amounts of this many kronor (as `assignBySequence` weighs them).
     static let budgetRounding = 1000.0
 
@@ -527,17 +531,43 @@ extension TableReader {
     }
 
     /// A line under a `Not` heading read with and without a note reference (`2 345 678`: note 2
-    /// and 345 678, or 2 345 678): for the rows chosen, the reading the arithmetic bears out
-    /// better replaces the note-first one; where both weigh alike the line is in doubt.
+    /// and 345 678, or 2 345 678): every combination of the two readings over the lines that
+    /// allow both is weighed together (a total and its parts change together: flipping one line
+    /// alone fails one sum as it passes another), and the combination the arithmetic bears out
+    /// best replaces the note-first one; where another combination weighs as much and reads a
+    /// line otherwise, that line is in doubt.
     func settleNoteReadings(_ lines: inout [BlockLine?], alternatives: [BlockLine?], rows: [Int], score: inout Int,
                             weigher: ReadingWeigher) {
-        for j in lines.indices where alternatives.indices.contains(j) {
-            guard let alt = alternatives[j], let cur = lines[j],
-                  alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value) else { continue }
+        let open = lines.indices.filter { j in
+            guard alternatives.indices.contains(j), let alt = alternatives[j], let cur = lines[j] else { return false }
+            return alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value)
+        }
+        guard !open.isEmpty else { return }
+        guard open.count <= ColumnBlocks.maxNoteReadingLines else {
+            // Past the enumeration's reach: one line at a time, as the lines stand.
+            for j in open {
+                var trial = lines
+                trial[j] = alternatives[j]
+                let s = weigher.weigh(rows, trial.map { $0?.numbers })
+                if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+            }
+            return
+        }
+        var best: [Int] = []   // bit masks over `open` that weigh best
+        var bestScore = Int.min
+        for mask in 0..<(1 << open.count) {
             var trial = lines
-            trial[j] = alt
+            for (b, j) in open.enumerated() where mask & (1 << b) != 0 { trial[j] = alternatives[j] }
             let s = weigher.weigh(rows, trial.map { $0?.numbers })
-            if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+            if s > bestScore { bestScore = s; best = [] }
+            if s == bestScore { best.append(mask) }
+        }
+        // The note-first reading stands unless another does better.
+        let pick = best.contains(0) ? 0 : best[0]
+        for (b, j) in open.enumerated() where pick & (1 << b) != 0 { lines[j] = alternatives[j] }
+        score = bestScore
+        for (b, j) in open.enumerated() where best.contains(where: { ($0 & (1 << b)) != (pick & (1 << b)) }) {
+            lines[j]!.partial = true
         }
     }
 
