@@ -18,6 +18,10 @@ struct ColumnBlocks {
     /// The labels in order, with any figures printed on their own line.
     var rows: [TableReader.RawRow] = []
     var blocks: [Block] = []
+    /// Lines joined into the label before them as its wrapped tail (row, its label before, the line).
+    var joined: [(row: Int, label: String, next: TableReader.RawRow)] = []
+    /// Rows whose place among the labels the vocabulary's order gave, not the print: in doubt.
+    var reordered: [Int] = []
 
     /// Most assignments of one block's figures to rows that are weighed against the arithmetic;
     /// past it the rows that hold figures in the other blocks are taken, in doubt.
@@ -78,14 +82,76 @@ struct ColumnBlocks {
                 continue // prose among the table's lines
             }
             if tokens.isEmpty, let last = out.rows.last, last.tokens.isEmpty, reader.startsLowercase(label) {
-                out.rows[out.rows.count - 1].label += " " + label // a label wrapped onto the next line
+                // A label wrapped onto the next line, or one OCR lower-cased (`valfardsguiden`):
+                // joined, and kept apart should the figures' count say so (`splitJoinedLabels`).
+                out.joined.append((row: out.rows.count - 1, label: last.label,
+                                   next: TableReader.RawRow(label: label, words: line.words, tokens: [], pageNumber: rl.pageNumber, krSuffix: kr)))
+                out.rows[out.rows.count - 1].label += " " + label
                 continue
             }
             out.rows.append(TableReader.RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
         }
         close()
         guard out.rows.count >= minimumLabels else { return nil }
+        out.splitJoinedLabels(reader: reader, kind: kind, isNote: isNote)
+        out.placeDisplacedLabels(reader: reader, kind: kind, isNote: isNote)
         return out
+    }
+
+    /// Lines joined as one wrapped label: where the largest block prints exactly one figure line
+    /// per row with the lines kept apart (group headings aside), and not with them joined, the
+    /// count says they are labels of their own.
+    mutating func splitJoinedLabels(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        guard !joined.isEmpty, let lines = blocks.map(\.figures.count).max() else { return }
+        func figureRows(_ rows: [TableReader.RawRow]) -> Int {
+            rows.filter { r in
+                reader.canonical(r.label, kind: kind, isNote: isNote)?.isHeading != true
+                    && !(isNote && reader.vocabulary.noteGroupHeadings.contains { LabelText.matches(LabelText.matchForm(r.label), $0) })
+            }.count
+        }
+        var apart = rows
+        for j in joined.reversed() {
+            apart[j.row].label = j.label
+            apart.insert(j.next, at: j.row + 1)
+        }
+        guard figureRows(rows) != lines, figureRows(apart) == lines else { return }
+        rows = apart
+        joined = []
+    }
+
+    /// A label the OCR engine printed after the table's closing total (`Summa`, then `Övrig
+    /// administration`) belongs before it; where among the rows, the order of the vocabulary's
+    /// labels says (the one place between a label listed before it and one listed after). A sum
+    /// cannot tell the rows' order, so the rows from that place to the total are in doubt
+    /// (`reordered`).
+    mutating func placeDisplacedLabels(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        let candidates = (kind?.rows ?? []) + (isNote ? reader.vocabulary.noteRows : [])
+        func rank(_ r: TableReader.RawRow) -> Int? {
+            guard let c = reader.canonical(r.label, kind: kind, isNote: isNote) else { return nil }
+            return candidates.firstIndex { $0.key == c.key }
+        }
+        func isTotal(_ r: TableReader.RawRow) -> Bool {
+            let key = FoldedText.fold(reader.canonicalLabel(r.label, kind: kind, isNote: isNote).0)
+            return TableChecks.totalKeys.contains(key) || key.hasPrefix("summa")
+        }
+        guard let total = rows.lastIndex(where: isTotal), total < rows.count - 1, rows[total].tokens.isEmpty else { return }
+        let after = Array(rows[(total + 1)...])
+        guard after.allSatisfy({ !isTotal($0) && $0.tokens.isEmpty }) else { return }
+        var head = Array(rows[...total])
+        var lowest = head.count
+        for r in after {
+            guard let m = rank(r) else { return }
+            let places = (1..<head.count).filter { p in
+                guard let a = rank(head[p - 1]), let b = rank(head[p]) else { return false }
+                return a < m && m < b
+            }
+            guard places.count == 1 else { return }
+            head.insert(r, at: places[0])
+            lowest = min(lowest, places[0])
+        }
+        rows = head
+        let newTotal = rows.lastIndex(where: isTotal) ?? rows.count
+        reordered = Array(lowest..<newTotal)
     }
 
     /// A heading printed in two lines (`Avvikelse` over `utfall-budget`) may come out on both
@@ -414,6 +480,10 @@ extension TableReader {
         var header = f.leading
         header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
+        for r in layout.reordered { for c in header.columns where f.cells[r][c.key] != nil { f.doubtful.append((r, c.key)) } }
+        if !layout.reordered.isEmpty {
+            warnings.append("\(id): a label printed after the total was placed by the labels' usual order; the rows from it to the total are in doubt")
+        }
         warnings.append("\(id): labels and figure columns printed apart were paired by order, count and arithmetic")
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
     }
