@@ -386,7 +386,10 @@ extension TableReader {
         guard lines.filter({ $0 != nil }).count * 2 > lines.count else { return nil }
         let open = layout.rows.indices.filter { r in !frame.headings[r] && keys.allSatisfy { frame.cells[r][$0] == nil } }
         guard lines.count <= open.count else { return nil }
-        let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
+        var filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
+        // A deviation stands on the rows that print a budget (it is the outcome less the budget).
+        let budgeted = filled.filter { r in frame.cells[r].keys.contains { $0.hasPrefix("budget:") } }
+        if keys.contains(where: { $0.hasPrefix("deviation") }), budgeted.count >= lines.count { filled = budgeted }
         let choice = chooseRows(for: lines.map { $0?.numbers }, keys: keys, columns: frame.columns.map(\.key) + keys,
                                 among: open, filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
         var score = choice.score
