@@ -93,10 +93,106 @@ struct ColumnBlocks {
         }
         close()
         guard out.rows.count >= minimumLabels else { return nil }
+        out.zipWordColumns(reader: reader, kind: kind, isNote: isNote)
         out.splitJoinedLabels(reader: reader, kind: kind, isNote: isNote)
         out.placeDisplacedLabels(reader: reader, kind: kind, isNote: isNote)
         return out
     }
+
+    /// Labels whose words the engine printed as columns of their own: `Drift` on k lines,
+    /// `bidrag` on k lines, then k tails (`ran Borgholms kommun`, the `f` of `från` lost or
+    /// printed apart as specks). Runs of one repeated word whose lengths make k each, and k
+    /// tails after them, are k labels, each the runs' words and its tail; their opening is
+    /// spelled as the vocabulary's label that opens alike (`Driftbidrag från`).
+    mutating func zipWordColumns(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        // The label lines as printed, joined tails apart again.
+        var lines: [(row: TableReader.RawRow, tail: Bool)] = []
+        var tails = Dictionary(grouping: joined, by: \.row)
+        for (i, r) in rows.enumerated() {
+            if let js = tails[i] {
+                var head = r
+                head.label = js[0].label
+                lines.append((head, false))
+                lines += js.map { ($0.next, true) }
+            } else {
+                lines.append((r, false))
+            }
+        }
+        tails = [:]
+        func isSpeck(_ r: TableReader.RawRow) -> Bool { r.label.filter(\.isLetter).count <= TableReader.speckLetters }
+        var i = 0
+        var changed = false
+        var out: [TableReader.RawRow] = []
+        while i < lines.count {
+            // Runs of one repeated word (printed as labels or as wrapped tails), specks skipped.
+            var runs: [(label: String, count: Int)] = []
+            var j = i
+            while j < lines.count, lines[j].row.tokens.isEmpty {
+                let r = lines[j].row
+                if isSpeck(r) { j += 1; continue }
+                let f = FoldedText.fold(r.label)
+                guard r.label.split(separator: " ").count == 1 else { break }
+                if let last = runs.last, FoldedText.fold(last.label) == f { runs[runs.count - 1].count += 1 }
+                else if j + 1 < lines.count, FoldedText.fold(lines[j + 1].row.label) == f { runs.append((r.label, 1)) }
+                else { break }
+                j += 1
+            }
+            // Then as many tails, one per label.
+            var k = 0
+            while j + k < lines.count, lines[j + k].tail, lines[j + k].row.tokens.isEmpty, !isSpeck(lines[j + k].row) { k += 1 }
+            guard k >= Self.minimumWordColumnRows, !runs.isEmpty, runs.allSatisfy({ $0.count == k }) else {
+                // As read: a tail stays joined to the label before it.
+                if lines[i].tail, !out.isEmpty { out[out.count - 1].label += " " + lines[i].row.label } else { out.append(lines[i].row) }
+                i += 1; continue
+            }
+            let opening = runs.map(\.label).joined(separator: " ")
+            for t in 0..<k {
+                var r = lines[j + t].row
+                r.label = Self.spelledOpening(opening + " " + r.label, reader: reader, kind: kind, isNote: isNote)
+                out.append(r)
+            }
+            i = j + k
+            changed = true
+        }
+        guard changed else { return }
+        rows = out
+        joined = []
+    }
+
+    /// Rows a label printed as word columns has at least (fewer repeated words are labels).
+    static let minimumWordColumnRows = 3
+
+    /// A label whose opening words, run together, are one edit or so from the opening words
+    /// of a vocabulary label (`Drift bidrag ran` for `Driftbidrag från`): that opening, the rest as printed.
+    static func spelledOpening(_ label: String, reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) -> String {
+        if reader.canonical(label, kind: kind, isNote: isNote) != nil { return label }
+        let words = label.split(separator: " ").map(String.init)
+        let candidates = (kind?.rows ?? []) + (isNote ? reader.vocabulary.noteRows : [])
+        func letters(_ ws: [String]) -> String { ws.map { LabelText.matchForm($0) }.joined() }
+        var best: (opening: [String], used: Int, distance: Int)?
+        for c in candidates {
+            let vw = c.label.split(separator: " ").map(String.init)
+            guard vw.count >= 3 else { continue }
+            for n in 2..<vw.count {
+                let target = letters(Array(vw.prefix(n)))
+                guard target.count >= Self.openingLetters else { continue }
+                for used in 1..<words.count {
+                    let d = Fuzzy.distance(letters(Array(words.prefix(used))), target)
+                    guard d <= Self.openingEdits else { continue }
+                    if best == nil || d < best!.distance || (d == best!.distance && n > best!.opening.count) {
+                        best = (Array(vw.prefix(n)), used, d)
+                    }
+                }
+            }
+        }
+        guard let b = best else { return label }
+        return (b.opening + words.dropFirst(b.used)).joined(separator: " ")
+    }
+
+    /// Letters a vocabulary label's opening has at least to respell another's (`Driftbidrag från`: 15).
+    static let openingLetters = 10
+    /// Edits at most between a printed opening and the vocabulary's (a lost letter, a split word).
+    static let openingEdits = 2
 
     /// Lines joined as one wrapped label: where the largest block prints exactly one figure line
     /// per row with the lines kept apart (group headings aside), and not with them joined, the
