@@ -58,6 +58,13 @@ struct ColumnBlocks {
             }
             // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
+            // A figure with digits OCR turned to letters (`751 I9F`): its row's, unreadable.
+            if specks, line.words.contains(where: { w in
+                SwedishNumber.token(w.text) == nil && w.text.contains(where: \.isNumber) && w.text.contains(where: \.isLetter)
+            }) {
+                open!.figures.append(Figure(tokens: []))
+                continue
+            }
             if !hasLetters || specks {
                 if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
                     // A figure OCR garbled past reading (`§12 345`) still stands for its row.
