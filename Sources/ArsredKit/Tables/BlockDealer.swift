@@ -18,7 +18,12 @@ enum BlockDealer {
             var dealt = Array(repeating: [ColumnBlocks.Block](), count: group.count)
             for (owner, block) in pool {
                 var best: (slot: Int, frame: TableReader.BlockFrame, placement: TableReader.Placement)?
+                // A deviation is against a budget: a block headed `Avvikelse` goes to a table of
+                // the page with a budget column, where one has (a cash flow has none).
+                let deviation = ColumnHeader.parse(block.header, vocabulary: reader.vocabulary).columns.contains { $0.key.hasPrefix("deviation") }
+                let budgeted = group.indices.filter { Self.hasBudget(frames[$0]) }
                 for (slot, i) in group.enumerated() {
+                    if deviation, !budgeted.isEmpty, !budgeted.contains(slot) { continue }
                     var trial = frames[slot]
                     guard let p = reader.place(block, in: &trial, layout: layouts[i]!, id: members[i]!.id, kind: members[i]!.kind)
                     else { continue }
@@ -40,6 +45,11 @@ enum BlockDealer {
             }
             for (slot, i) in group.enumerated() { layouts[i]!.blocks = dealt[slot] }
         }
+    }
+
+    /// True when the frame's columns (placed or still to be placed) include a budget.
+    static func hasBudget(_ f: TableReader.BlockFrame) -> Bool {
+        (f.columns + f.spare + f.leading.columns).contains { $0.key.hasPrefix("budget:") }
     }
 
     /// Two figure columns the engine printed as one run (a table's column, then the next table's

@@ -18,6 +18,10 @@ struct ColumnBlocks {
     /// The labels in order, with any figures printed on their own line.
     var rows: [TableReader.RawRow] = []
     var blocks: [Block] = []
+    /// Lines joined into the label before them as its wrapped tail (row, its label before, the line).
+    var joined: [(row: Int, label: String, next: TableReader.RawRow)] = []
+    /// Rows whose place among the labels the vocabulary's order gave, not the print: in doubt.
+    var reordered: [Int] = []
 
     /// Most assignments of one block's figures to rows that are weighed against the arithmetic;
     /// past it the rows that hold figures in the other blocks are taken, in doubt.
@@ -54,6 +58,13 @@ struct ColumnBlocks {
             }
             // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
+            // A figure with digits OCR turned to letters (`751 I9F`): its row's, unreadable.
+            if specks, line.words.contains(where: { w in
+                SwedishNumber.token(w.text) == nil && w.text.contains(where: \.isNumber) && w.text.contains(where: \.isLetter)
+            }) {
+                open!.figures.append(Figure(tokens: []))
+                continue
+            }
             if !hasLetters || specks {
                 if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
                     // A figure OCR garbled past reading (`§12 345`) still stands for its row.
@@ -78,14 +89,172 @@ struct ColumnBlocks {
                 continue // prose among the table's lines
             }
             if tokens.isEmpty, let last = out.rows.last, last.tokens.isEmpty, reader.startsLowercase(label) {
-                out.rows[out.rows.count - 1].label += " " + label // a label wrapped onto the next line
+                // A label wrapped onto the next line, or one OCR lower-cased (`valfardsguiden`):
+                // joined, and kept apart should the figures' count say so (`splitJoinedLabels`).
+                out.joined.append((row: out.rows.count - 1, label: last.label,
+                                   next: TableReader.RawRow(label: label, words: line.words, tokens: [], pageNumber: rl.pageNumber, krSuffix: kr)))
+                out.rows[out.rows.count - 1].label += " " + label
                 continue
             }
             out.rows.append(TableReader.RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
         }
         close()
         guard out.rows.count >= minimumLabels else { return nil }
+        out.zipWordColumns(reader: reader, kind: kind, isNote: isNote)
+        out.splitJoinedLabels(reader: reader, kind: kind, isNote: isNote)
+        out.placeDisplacedLabels(reader: reader, kind: kind, isNote: isNote)
         return out
+    }
+
+    /// Labels whose words the engine printed as columns of their own: `Drift` on k lines,
+    /// `bidrag` on k lines, then k tails (`ran Borgholms kommun`, the `f` of `från` lost or
+    /// printed apart as specks). Runs of one repeated word whose lengths make k each, and k
+    /// tails after them, are k labels, each the runs' words and its tail; their opening is
+    /// spelled as the vocabulary's label that opens alike (`Driftbidrag från`).
+    mutating func zipWordColumns(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        // The label lines as printed, joined tails apart again.
+        var lines: [(row: TableReader.RawRow, tail: Bool)] = []
+        var tails = Dictionary(grouping: joined, by: \.row)
+        for (i, r) in rows.enumerated() {
+            if let js = tails[i] {
+                var head = r
+                head.label = js[0].label
+                lines.append((head, false))
+                lines += js.map { ($0.next, true) }
+            } else {
+                lines.append((r, false))
+            }
+        }
+        tails = [:]
+        func isSpeck(_ r: TableReader.RawRow) -> Bool { r.label.filter(\.isLetter).count <= TableReader.speckLetters }
+        var i = 0
+        var changed = false
+        var out: [TableReader.RawRow] = []
+        while i < lines.count {
+            // Runs of one repeated word (printed as labels or as wrapped tails), specks skipped.
+            var runs: [(label: String, count: Int)] = []
+            var j = i
+            while j < lines.count, lines[j].row.tokens.isEmpty {
+                let r = lines[j].row
+                if isSpeck(r) { j += 1; continue }
+                let f = FoldedText.fold(r.label)
+                guard r.label.split(separator: " ").count == 1 else { break }
+                if let last = runs.last, FoldedText.fold(last.label) == f { runs[runs.count - 1].count += 1 }
+                else if j + 1 < lines.count, FoldedText.fold(lines[j + 1].row.label) == f { runs.append((r.label, 1)) }
+                else { break }
+                j += 1
+            }
+            // Then as many tails, one per label.
+            var k = 0
+            while j + k < lines.count, lines[j + k].tail, lines[j + k].row.tokens.isEmpty, !isSpeck(lines[j + k].row) { k += 1 }
+            guard k >= Self.minimumWordColumnRows, !runs.isEmpty, runs.allSatisfy({ $0.count == k }) else {
+                // As read: a tail stays joined to the label before it.
+                if lines[i].tail, !out.isEmpty { out[out.count - 1].label += " " + lines[i].row.label } else { out.append(lines[i].row) }
+                i += 1; continue
+            }
+            let opening = runs.map(\.label).joined(separator: " ")
+            for t in 0..<k {
+                var r = lines[j + t].row
+                r.label = Self.spelledOpening(opening + " " + r.label, reader: reader, kind: kind, isNote: isNote)
+                out.append(r)
+            }
+            i = j + k
+            changed = true
+        }
+        guard changed else { return }
+        rows = out
+        joined = []
+    }
+
+    /// Rows a label printed as word columns has at least (fewer repeated words are labels).
+    static let minimumWordColumnRows = 3
+
+    /// A label whose opening words, run together, are one edit or so from the opening words
+    /// of a vocabulary label (`Drift bidrag ran` for `Driftbidrag från`): that opening, the rest as printed.
+    static func spelledOpening(_ label: String, reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) -> String {
+        if reader.canonical(label, kind: kind, isNote: isNote) != nil { return label }
+        let words = label.split(separator: " ").map(String.init)
+        let candidates = (kind?.rows ?? []) + (isNote ? reader.vocabulary.noteRows : [])
+        func letters(_ ws: [String]) -> String { ws.map { LabelText.matchForm($0) }.joined() }
+        var best: (opening: [String], used: Int, distance: Int)?
+        for c in candidates {
+            let vw = c.label.split(separator: " ").map(String.init)
+            guard vw.count >= 3 else { continue }
+            for n in 2..<vw.count {
+                let target = letters(Array(vw.prefix(n)))
+                guard target.count >= Self.openingLetters else { continue }
+                for used in 1..<words.count {
+                    let d = Fuzzy.distance(letters(Array(words.prefix(used))), target)
+                    guard d <= Self.openingEdits else { continue }
+                    if best == nil || d < best!.distance || (d == best!.distance && n > best!.opening.count) {
+                        best = (Array(vw.prefix(n)), used, d)
+                    }
+                }
+            }
+        }
+        guard let b = best else { return label }
+        return (b.opening + words.dropFirst(b.used)).joined(separator: " ")
+    }
+
+    /// Letters a vocabulary label's opening has at least to respell another's (`Driftbidrag från`: 15).
+    static let openingLetters = 10
+    /// Edits at most between a printed opening and the vocabulary's (a lost letter, a split word).
+    static let openingEdits = 2
+
+    /// Lines joined as one wrapped label: where the largest block prints exactly one figure line
+    /// per row with the lines kept apart (group headings aside), and not with them joined, the
+    /// count says they are labels of their own.
+    mutating func splitJoinedLabels(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        guard !joined.isEmpty, let lines = blocks.map(\.figures.count).max() else { return }
+        func figureRows(_ rows: [TableReader.RawRow]) -> Int {
+            rows.filter { r in
+                reader.canonical(r.label, kind: kind, isNote: isNote)?.isHeading != true
+                    && !(isNote && reader.vocabulary.noteGroupHeadings.contains { LabelText.matches(LabelText.matchForm(r.label), $0) })
+            }.count
+        }
+        var apart = rows
+        for j in joined.reversed() {
+            apart[j.row].label = j.label
+            apart.insert(j.next, at: j.row + 1)
+        }
+        guard figureRows(rows) != lines, figureRows(apart) == lines else { return }
+        rows = apart
+        joined = []
+    }
+
+    /// A label the OCR engine printed after the table's closing total (`Summa`, then `Övrig
+    /// administration`) belongs before it; where among the rows, the order of the vocabulary's
+    /// labels says (the one place between a label listed before it and one listed after). A sum
+    /// cannot tell the rows' order, so the rows from that place to the total are in doubt
+    /// (`reordered`).
+    mutating func placeDisplacedLabels(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+        let candidates = (kind?.rows ?? []) + (isNote ? reader.vocabulary.noteRows : [])
+        func rank(_ r: TableReader.RawRow) -> Int? {
+            guard let c = reader.canonical(r.label, kind: kind, isNote: isNote) else { return nil }
+            return candidates.firstIndex { $0.key == c.key }
+        }
+        func isTotal(_ r: TableReader.RawRow) -> Bool {
+            let key = FoldedText.fold(reader.canonicalLabel(r.label, kind: kind, isNote: isNote).0)
+            return TableChecks.totalKeys.contains(key) || key.hasPrefix("summa")
+        }
+        guard let total = rows.lastIndex(where: isTotal), total < rows.count - 1, rows[total].tokens.isEmpty else { return }
+        let after = Array(rows[(total + 1)...])
+        guard after.allSatisfy({ !isTotal($0) && $0.tokens.isEmpty }) else { return }
+        var head = Array(rows[...total])
+        var lowest = head.count
+        for r in after {
+            guard let m = rank(r) else { return }
+            let places = (1..<head.count).filter { p in
+                guard let a = rank(head[p - 1]), let b = rank(head[p]) else { return false }
+                return a < m && m < b
+            }
+            guard places.count == 1 else { return }
+            head.insert(r, at: places[0])
+            lowest = min(lowest, places[0])
+        }
+        rows = head
+        let newTotal = rows.lastIndex(where: isTotal) ?? rows.count
+        reordered = Array(lowest..<newTotal)
     }
 
     /// A heading printed in two lines (`Avvikelse` over `utfall-budget`) may come out on both
@@ -179,6 +348,10 @@ struct ColumnBlocks {
         }
         return nil
     }
+
+    /// Lines read both with and without a note reference whose readings are weighed in every
+    /// combination (2^12 = 4096 weighings at most, as `maxReadings`); past it, one at a time.
+    static let maxNoteReadingLines = 12
 
     /// Budgets are printed in round amounts of this many kronor (as `assignBySequence` weighs them).
     static let budgetRounding = 1000.0
@@ -316,7 +489,10 @@ extension TableReader {
         guard lines.filter({ $0 != nil }).count * 2 > lines.count else { return nil }
         let open = layout.rows.indices.filter { r in !frame.headings[r] && keys.allSatisfy { frame.cells[r][$0] == nil } }
         guard lines.count <= open.count else { return nil }
-        let filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
+        var filled = Set(layout.rows.indices.filter { !frame.cells[$0].isEmpty })
+        // A deviation stands on the rows that print a budget (it is the outcome less the budget).
+        let budgeted = filled.filter { r in frame.cells[r].keys.contains { $0.hasPrefix("budget:") } }
+        if keys.contains(where: { $0.hasPrefix("deviation") }), budgeted.count >= lines.count { filled = budgeted }
         let choice = chooseRows(for: lines.map { $0?.numbers }, keys: keys, columns: frame.columns.map(\.key) + keys,
                                 among: open, filled: filled, rows: layout.rows, cells: frame.cells, id: id, kind: kind)
         var score = choice.score
@@ -410,6 +586,10 @@ extension TableReader {
         var header = f.leading
         header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
+        for r in layout.reordered { for c in header.columns where f.cells[r][c.key] != nil { f.doubtful.append((r, c.key)) } }
+        if !layout.reordered.isEmpty {
+            warnings.append(Diagnostic(table: id, message: "a label printed after the total was placed by the labels' usual order; the rows from it to the total are in doubt"))
+        }
         warnings.append(Diagnostic(table: id, message: "labels and figure columns printed apart were paired by order, count and arithmetic"))
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
     }
@@ -528,17 +708,43 @@ extension TableReader {
     }
 
     /// A line under a `Not` heading read with and without a note reference (`2 345 678`: note 2
-    /// and 345 678, or 2 345 678): for the rows chosen, the reading the arithmetic bears out
-    /// better replaces the note-first one; where both weigh alike the line is in doubt.
+    /// and 345 678, or 2 345 678): every combination of the two readings over the lines that
+    /// allow both is weighed together (a total and its parts change together: flipping one line
+    /// alone fails one sum as it passes another), and the combination the arithmetic bears out
+    /// best replaces the note-first one; where another combination weighs as much and reads a
+    /// line otherwise, that line is in doubt.
     func settleNoteReadings(_ lines: inout [BlockLine?], alternatives: [BlockLine?], rows: [Int], score: inout Int,
                             weigher: ReadingWeigher) {
-        for j in lines.indices where alternatives.indices.contains(j) {
-            guard let alt = alternatives[j], let cur = lines[j],
-                  alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value) else { continue }
+        let open = lines.indices.filter { j in
+            guard alternatives.indices.contains(j), let alt = alternatives[j], let cur = lines[j] else { return false }
+            return alt.note != cur.note || alt.numbers.map(\.value) != cur.numbers.map(\.value)
+        }
+        guard !open.isEmpty else { return }
+        guard open.count <= ColumnBlocks.maxNoteReadingLines else {
+            // Past the enumeration's reach: one line at a time, as the lines stand.
+            for j in open {
+                var trial = lines
+                trial[j] = alternatives[j]
+                let s = weigher.weigh(rows, trial.map { $0?.numbers })
+                if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+            }
+            return
+        }
+        var best: [Int] = []   // bit masks over `open` that weigh best
+        var bestScore = Int.min
+        for mask in 0..<(1 << open.count) {
             var trial = lines
-            trial[j] = alt
+            for (b, j) in open.enumerated() where mask & (1 << b) != 0 { trial[j] = alternatives[j] }
             let s = weigher.weigh(rows, trial.map { $0?.numbers })
-            if s > score { lines = trial; score = s } else if s == score { lines[j]!.partial = true }
+            if s > bestScore { bestScore = s; best = [] }
+            if s == bestScore { best.append(mask) }
+        }
+        // The note-first reading stands unless another does better.
+        let pick = best.contains(0) ? 0 : best[0]
+        for (b, j) in open.enumerated() where pick & (1 << b) != 0 { lines[j] = alternatives[j] }
+        score = bestScore
+        for (b, j) in open.enumerated() where best.contains(where: { ($0 & (1 << b)) != (pick & (1 << b)) }) {
+            lines[j]!.partial = true
         }
     }
 

@@ -52,6 +52,36 @@ struct ColumnHeader: Sendable, Equatable {
         return Line(words: words)
     }
 
+    /// A position-less line of years one apart (`2024 2023 2022 2021 #&«42020`, a signature's
+    /// specks glued to a year) whose next word, right after the run or right before it, ends in
+    /// the year that continues it: that year (the specks before it are no figure of a header).
+    static func yearsContinued(_ line: Line) -> Line {
+        let w = line.words
+        guard w.count >= 3, w.allSatisfy({ $0.box == nil }) else { return line }
+        let years = w.map { year($0.text) }
+        guard let first = years.firstIndex(where: { $0 != nil }) else { return line }
+        var last = first
+        while last + 1 < w.count, let a = years[last], let b = years[last + 1], abs(a - b) == runTogetherYearGap,
+              last == first || (years[last - 1]! - a) == (a - b) { last += 1 }
+        guard last > first, let y0 = years[first], let y1 = years[first + 1] else { return line }
+        let step = y1 - y0
+        var words = w
+        func continues(_ i: Int, _ expected: Int) -> Bool {
+            guard w.indices.contains(i), years[i] == nil else { return false }
+            let t = w[i].text
+            guard t.count > 4, t.suffix(4).allSatisfy(\.isNumber), Int(t.suffix(4)) == expected,
+                  t.dropLast(4).count <= maxYearSpecks else { return false }
+            return true
+        }
+        if continues(last + 1, years[last]! + step) { words[last + 1] = Word(text: String(w[last + 1].text.suffix(4))) }
+        if continues(first - 1, y0 - step) { words[first - 1] = Word(text: String(w[first - 1].text.suffix(4))) }
+        // Each repaired year extends the run: the next word may continue it too.
+        return words.map(\.text) == w.map(\.text) ? line : yearsContinued(Line(words: words))
+    }
+
+    /// Marks glued before a year that continues a header's run at most (`#&«4` off a signature).
+    static let maxYearSpecks = 4
+
     static func role(_ word: Word, vocabulary v: TableVocabulary) -> WordRole {
         if let y = year(word.text) { return .year(y) }
         let f = LabelText.letterised(word.folded)
@@ -110,7 +140,7 @@ struct ColumnHeader: Sendable, Equatable {
     /// A header line's words as the header reads them: run-together years apart, column words
     /// cut off their years.
     static func headerWords(_ line: Line, vocabulary v: TableVocabulary) -> Line {
-        unglued(yearsApart(line), vocabulary: v)
+        unglued(yearsContinued(yearsApart(line)), vocabulary: v)
     }
 
     /// True when `line` reads as (part of) a column header rather than a row.

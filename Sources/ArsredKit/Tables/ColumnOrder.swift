@@ -18,7 +18,16 @@ enum ColumnOrder {
         for id in readings.keys where id == BudgetColumns.tableID { readings[id]!.columnOrders = [] }
         let ambiguous = readings.keys.filter { !(readings[$0]!.columnOrders.isEmpty) }.sorted()
         guard !ambiguous.isEmpty else { return [] }
-        let options = ambiguous.map { [readings[$0]!.table.columns] + readings[$0]!.columnOrders }
+        let options = ambiguous.map { id in
+            let r = readings[id]!
+            let keyings = [Keying(keys: r.table.columns)] + r.columnOrders.map { Keying(keys: $0) }
+            // A row printed with fewer figures than the table has columns was placed under the
+            // header's outcome columns; keyed otherwise, its figures may be the new keying's
+            // outcomes instead (a budget left out of `Resultat`): both are readings.
+            let moved = r.columnOrders.map { Keying(keys: $0, movesShortRows: true) }
+                .filter { r.relabeled($0.keys, movingShortRows: true).table != r.relabeled($0.keys).table }
+            return keyings + moved
+        }
         let combinations = options.reduce(1) { $0 * $1.count }
         var warnings: [Diagnostic] = []
         if combinations <= maxCombinations {
@@ -34,7 +43,11 @@ enum ColumnOrder {
     }
 
     /// Per table, the indices of its options that score best in some best-scoring combination.
-    static func choose(_ ids: [String], options: [[[String]]], in readings: [String: TableReading], relations: CheckRelations) -> [[Int]] {
+    /// One keying of a table's columns; `movesShortRows`: rows that fill only the outcome
+    /// columns fill the new keying's outcome columns, in order.
+    struct Keying: Equatable { var keys: [String]; var movesShortRows = false }
+
+    static func choose(_ ids: [String], options: [[Keying]], in readings: [String: TableReading], relations: CheckRelations) -> [[Int]] {
         var best = Int.min
         var winners: [[Int]] = []
         forEachCombination(options.map(\.count)) { combo in
@@ -55,14 +68,14 @@ enum ColumnOrder {
     }
 
     /// Sets the table to its one best keying, or keeps the header's among several and says so.
-    static func apply(_ best: [Int], to id: String, options: [[String]], in readings: inout [String: TableReading],
+    static func apply(_ best: [Int], to id: String, options: [Keying], in readings: inout [String: TableReading],
                       warnings: inout [Diagnostic]) {
         guard let pick = best.contains(0) ? 0 : best.first else { return }
         if pick != 0 { readings[id] = readings[id]!.relabeled(options[pick]) }
         readings[id]!.columnOrders = []
         guard best.count > 1 else { return }
-        let others = best.filter { $0 != pick }.map { options[$0].joined(separator: ", ") }
-        warnings.append(Diagnostic(table: id, message: "columns \(options[pick].joined(separator: ", ")): the header does not settle which column is which and the arithmetic does not either (also possible: \(others.joined(separator: "; "))); in doubt"))
+        let others = best.filter { $0 != pick }.map { options[$0].keys.joined(separator: ", ") }
+        warnings.append(Diagnostic(table: id, message: "columns \(options[pick].keys.joined(separator: ", ")): the header does not settle which column is which and the arithmetic does not either (also possible: \(others.joined(separator: "; "))); in doubt"))
     }
 
     /// Calls `body` with every combination of one index below each count.
@@ -123,15 +136,33 @@ extension ColumnHeader {
 }
 
 extension TableReading {
-    /// The same reading with its columns keyed `keys` (index for index).
-    func relabeled(_ keys: [String]) -> TableReading {
+    /// The same reading keyed as `keying` says.
+    func relabeled(_ keying: ColumnOrder.Keying) -> TableReading {
+        relabeled(keying.keys, movingShortRows: keying.movesShortRows)
+    }
+
+    /// The same reading with its columns keyed `keys` (index for index). `movingShortRows`: a
+    /// row whose figures fill exactly the outcome columns of the present keying, fewer than the
+    /// table's columns, fills the outcome columns of the new one (in order) where they are as many.
+    func relabeled(_ keys: [String], movingShortRows: Bool = false) -> TableReading {
         let map = Dictionary(zip(table.columns, keys), uniquingKeysWith: { a, _ in a })
+        let outcomes = table.columns.filter { Int($0) != nil }
+        let newOutcomes = keys.filter { Int($0) != nil }
         var r = self
         r.table.columns = keys
+        var moved: [String: [String: String]] = [:]   // row key -> old column -> new column
         for i in r.table.rows.indices {
-            r.table.rows[i].values = TableValues(table.rows[i].values.map { (map[$0.column] ?? $0.column, $0.value) })
+            let row = table.rows[i]
+            let filled = table.columns.filter { row.values[$0] != nil }
+            if movingShortRows, filled.count < table.columns.count, filled == outcomes, newOutcomes.count == filled.count {
+                let m = Dictionary(uniqueKeysWithValues: zip(filled, newOutcomes))
+                moved[row.key] = m
+                r.table.rows[i].values = TableValues(filled.map { (m[$0]!, row.values[$0]!) })
+                continue
+            }
+            r.table.rows[i].values = TableValues(row.values.map { (map[$0.column] ?? $0.column, $0.value) })
         }
-        r.doubts = doubts.map { var d = $0; d.column = map[d.column] ?? d.column; return d }
+        r.doubts = doubts.map { var d = $0; d.column = moved[d.row]?[d.column] ?? map[d.column] ?? d.column; return d }
         return r
     }
 }
