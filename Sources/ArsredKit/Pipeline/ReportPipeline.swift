@@ -61,7 +61,9 @@ public final class ReportPipeline: @unchecked Sendable {
         let surveys = try Stopwatch.time("surveys", &stageSeconds) {
             try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, tessdata: options.tessdataPath)
         }
-        let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages) }
+        let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages, rereader: ingested.images.map {
+            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath)
+        }) }
 
         let tablePages = Set(checked.tables.map(\.page))
         let surveyPages = Set(surveys.surveys.compactMap(\.page))
