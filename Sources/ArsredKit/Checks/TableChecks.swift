@@ -78,6 +78,7 @@ struct TableChecks {
     }
 
     mutating func run() {
+        rereadGaps()
         evaluateAll()
         if repairMisreads() {
             // The checks again, on the figures as repaired.

@@ -33,7 +33,7 @@ struct MisreadRepairTests {
         #expect(t.rows[2].values["budget:2024"] == -2_310_000)
         // The same figure on two lines, read again together.
         #expect(t.rows[5].values["budget:2024"] == -2_250_000 && t.rows[6].values["budget:2024"] == -2_250_000)
-        #expect(c.checks.filter { $0.table == "income_statement" }.allSatisfy(\.passed))
+        #expect(c.checks.filter { $0.table == "income_statement" }.allSatisfy { $0.passed })
         #expect(c.warnings.contains { $0.hasPrefix("income_statement:") && $0.contains("read as 72310000, taken as -2310000") })
     }
 
@@ -100,7 +100,7 @@ struct MisreadRepairTests {
         c.run()
         #expect(c.tables[0].rows[0].values["2023"] == 4_715)
         #expect(c.tables[0].rows[1].values["2023"] == 2_435)
-        #expect(c.checks.filter { $0.table == "note_6" }.allSatisfy(\.passed))
+        #expect(c.checks.filter { $0.table == "note_6" }.allSatisfy { $0.passed })
     }
 
     @Test func anEquityRatioIsHeldToItsRoundingAndAnUncheckedOneIsReadAgain() {
@@ -123,6 +123,26 @@ struct MisreadRepairTests {
         #expect(c.tables[0].rows[0].values["2023"] == 66)
         #expect(c.tables[0].rows[0].values["2019"] == 74)
         #expect(c.warnings.contains { $0.contains("soliditet 2019 read as 71, twice read again as 74") })
+    }
+
+    @Test func aFigureThePagesReadLostIsReadAgainWhereItsHeadingStands() {
+        // `412-388` run together with a dash: the page's read kept no figure for 2022.
+        let fy = Table(id: "five_year_overview", title: "Översikt", page: 3, unit: "tkr", columns: ["2023", "2022", "2021"], rows: [
+            Self.row("arets_resultat", [("2023", 215), ("2021", 97)]),
+            Self.row("antal_anstallda", [("2023", 2), ("2022", 2), ("2021", 2)]),
+        ])
+        let gap = CellPlace(page: 3, box: Box(x0: 380, y0: 300, x1: 410, y1: 309))
+        let empty = CellPlace(page: 3, box: Box(x0: 381, y0: 320, x1: 410, y1: 329))
+        let rereads = ListedRereads([380: -388])
+        var c = TableChecks(tables: [fy], doubts: [], uncertainPages: [3])
+        c.secondLook = SecondLook(rereader: rereads, places: [:], gaps: [
+            CheckedCell(table: "five_year_overview", row: "arets_resultat", column: "2022"): gap,
+            CheckedCell(table: "five_year_overview", row: "soliditet", column: "2022"): empty,
+        ])
+        c.run()
+        #expect(c.tables[0].rows[0].values.map(\.column) == ["2023", "2022", "2021"])
+        #expect(c.tables[0].rows[0].values["2022"] == -388)
+        #expect(c.warnings.contains { $0.contains("arets_resultat 2022 missing from the page's read, read again as -388") })
     }
 
     @Test func misreadingsOfAFigure() {
