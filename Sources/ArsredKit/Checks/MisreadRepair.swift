@@ -129,8 +129,10 @@ extension TableChecks {
                         readings = second.flatMap { $0 }.map { v in (v == 0 ? [v] : [v, -v]).filter { $0 != read } } ?? []
                     }
                     // One digit for another is what a printed misprint looks like too: only where
-                    // a second read of the figure does not bear the first out.
-                    if slip == .digit, second.flatMap({ $0 }) == read || second == nil { readings = [] }
+                    // a second read of the figure does not bear the first out, or the engine
+                    // itself read the figure with doubt.
+                    let engineDoubt = group.contains { inDoubt($0.table, $0.row, $0.column) }
+                    if slip == .digit, !engineDoubt, second.flatMap({ $0 }) == read || second == nil { readings = [] }
                     for v in readings {
                         let after = outcomes(of: setting(group, to: v))
                         // A reading breaks no check that held.
@@ -294,6 +296,8 @@ extension TableChecks {
                   let ti = tables.firstIndex(where: { $0.id == cell.table }),
                   let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { continue }
             if tables[ti].rows[ri].unit == "%", !(0...100).contains(first) { continue }
+            // The figure of another line of the column: the read reached that line, not this one.
+            if tables[ti].rows.contains(where: { $0.values[cell.column] == first }) { continue }
             tables[ti].rows[ri].values[cell.column] = first
             // In the table's column order.
             var ordered = TableValues()
