@@ -27,8 +27,7 @@ public struct CheckStage: Sendable {
         let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
         var checker = TableChecks(tables: read.tables, doubts: Set(read.doubts), uncertainPages: uncertain, relations: relations)
         if let rereader {
-            checker.secondLook = SecondLook(rereader: rereader, places: read.places.filter { ocrPages.contains($0.value.page) },
-                                            gaps: read.gaps.filter { ocrPages.contains($0.value.page) })
+            checker.secondLook = SecondLook(rereader: rereader, places: read.places.filter { ocrPages.contains($0.value.page) })
         }
         checker.run()
         return TableRecognition(tables: checker.tables, checks: checker.checks, diagnostics: read.diagnostics + checker.diagnostics)

@@ -279,41 +279,6 @@ extension TableChecks {
         }
     }
 
-    /// Cells a row's figures leave empty under a heading (OCR may have lost the figure: run
-    /// together with a dash, read as letters): each read again; where two reads give the same
-    /// number, it is the figure, with a warning (the checks then weigh it like any other).
-    mutating func rereadGaps() {
-        guard let look = secondLook else { return }
-        let cells = look.gaps.keys.filter { c in
-            // Only tables the document holds, under columns its rows fill elsewhere.
-            guard let t = table(c.table), t.columns.contains(c.column), value(of: c) == nil else { return false }
-            return t.rows.contains { $0.values[c.column] != nil }
-        }.sorted { ($0.table, $0.row, $0.column) < ($1.table, $1.row, $1.column) }
-        for cell in cells.prefix(Self.gapRereads) {
-            let place = look.gaps[cell]!
-            guard let first = look.read(cell, place: place, pass: 0), let second = look.read(cell, place: place, pass: 1),
-                  first == second,
-                  let ti = tables.firstIndex(where: { $0.id == cell.table }),
-                  let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { continue }
-            if tables[ti].rows[ri].unit == "%", !(0...100).contains(first) { continue }
-            // The figure of another line of the column: the read reached that line, not this one.
-            if tables[ti].rows.contains(where: { $0.values[cell.column] == first }) { continue }
-            tables[ti].rows[ri].values[cell.column] = first
-            // In the table's column order.
-            var ordered = TableValues()
-            for c in tables[ti].columns { if let v = tables[ti].rows[ri].values[c] { ordered[c] = v } }
-            tables[ti].rows[ri].values = ordered
-            var d = tables[ti].rows[ri].derivedFrom ?? [:]
-            d[cell.column] = "read again: a figure the page's read lost"
-            tables[ti].rows[ri].derivedFrom = d
-            diagnostics.append(Diagnostic(table: cell.table, row: cell.row, column: cell.column,
-                                          message: "\(cell.row) \(cell.column) missing from the page's read, read again as \(format(first))"))
-        }
-    }
-
-    /// Empty cells a document reads again at most (a statement's budget column leaves several empty).
-    static let gapRereads = 40
-
     /// Unconfirmed figures a document reads again at most (each read costs about a tenth of a
     /// second of OCR; a scanned report has 10-40 figures no check reaches).
     static let unconfirmedRereads = 60
@@ -324,12 +289,8 @@ extension TableChecks {
 final class SecondLook {
     let rereader: any FigureRereading
     let places: [CheckedCell: CellPlace]
-    /// Where figures OCR may have lost would stand.
-    let gaps: [CheckedCell: CellPlace]
     private var cache: [String: Double?] = [:]
-    init(rereader: any FigureRereading, places: [CheckedCell: CellPlace], gaps: [CheckedCell: CellPlace] = [:]) {
-        self.rereader = rereader; self.places = places; self.gaps = gaps
-    }
+    init(rereader: any FigureRereading, places: [CheckedCell: CellPlace]) { self.rereader = rereader; self.places = places }
     func read(_ cell: CheckedCell, place: CellPlace, pass: Int) -> Double? {
         let key = "\(cell.table)|\(cell.row)|\(cell.column)|\(pass)"
         if let hit = cache[key] { return hit }

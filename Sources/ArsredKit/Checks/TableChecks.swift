@@ -78,7 +78,6 @@ struct TableChecks {
     }
 
     mutating func run() {
-        rereadGaps()
         evaluateAll()
         if repairMisreads() {
             // The checks again, on the figures as repaired.

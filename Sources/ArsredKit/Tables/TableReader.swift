@@ -29,9 +29,6 @@ struct TableReading: Sendable {
     var warnings: [String]
     /// Where each figure read from positioned words stands (by its cell).
     var places: [CheckedCell: CellPlace] = [:]
-    /// Where a row's figure under a heading would stand when the row read none there (the
-    /// heading's span on the row's line): for reading a figure OCR lost.
-    var gaps: [CheckedCell: CellPlace] = [:]
     /// Other keyings of `table.columns` its header allows (`ColumnOrder` chooses).
     var columnOrders: [[String]] = []
 }
@@ -329,7 +326,6 @@ struct TableReader {
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
         var places: [CheckedCell: CellPlace] = [:]
-        var gaps: [CheckedCell: CellPlace] = [:]
         var warnings = warnings
         var keyCounts: [String: Int] = [:]
         for var r in rows {
@@ -375,7 +371,6 @@ struct TableReader {
             for col in assigned.ambiguous where values[col] != nil {
                 doubts.append(CellDoubt(table: id, row: key, column: col, reason: "digit grouping ambiguous"))
             }
-            if !values.entries.isEmpty { gaps.merge(Self.gaps(in: r, values: values, header: header, table: id, row: key)) { a, _ in a } }
             // Reorder to the table's column order.
             var ordered = TableValues()
             for c in header.keys { if let v = values[c] { ordered[c] = v } }
@@ -385,35 +380,7 @@ struct TableReader {
             if let w = assigned.warning { warnings.append("\(id): row \(key): \(w)") }
         }
         let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, warnings: warnings, places: places, gaps: gaps, columnOrders: header.alternatives)
-    }
-
-    /// A heading's span where a right-aligned figure under it stands, from just past the
-    /// previous heading to just past its own right edge, in row heights.
-    static let gapReach = 0.5
-
-    /// The cells of a positioned row with no figure under a positioned heading: the heading's
-    /// span on the row's line.
-    static func gaps(in r: RawRow, values: TableValues, header: ColumnHeader, table: String, row: String) -> [CheckedCell: CellPlace] {
-        let boxes = r.words.compactMap(\.box)
-        guard boxes.count == r.words.count, !boxes.isEmpty, header.columns.allSatisfy({ $0.x != nil }) else { return [:] }
-        let y0 = boxes.map(\.y0).min()!, y1 = boxes.map(\.y1).max()!
-        let h = y1 - y0
-        let labelEnd = r.words.prefix(r.tokens.first?.wordIndex ?? r.words.count).compactMap { $0.box?.x1 }.max() ?? 0
-        var out: [CheckedCell: CellPlace] = [:]
-        for (j, c) in header.columns.enumerated() where values[c.key] == nil {
-            let x = c.x!
-            var left = max(labelEnd, j > 0 ? header.columns[j - 1].x!.upperBound : x.lowerBound - (x.upperBound - x.lowerBound)) + gapReach * h
-            var right = x.upperBound + gapReach * h
-            // Clear of the words the row read (a wide figure of the next column reaching in).
-            let mid = (left + right) / 2
-            for b in boxes where b.x1 > left && b.x0 < right {
-                if b.midX > mid { right = min(right, b.x0 - 1) } else { left = max(left, b.x1 + 1) }
-            }
-            guard right - left > h else { continue }
-            out[CheckedCell(table: table, row: row, column: c.key)] = CellPlace(page: r.pageNumber, box: Box(x0: left, y0: y0, x1: right, y1: y1))
-        }
-        return out
+        return TableReading(table: result, doubts: doubts, warnings: warnings, places: places, columnOrders: header.alternatives)
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the

@@ -8,8 +8,6 @@ public struct TableReadings: Sendable {
     public var diagnostics: [Diagnostic]
     /// Where each figure read from positioned words stands, for the checks to read it again.
     var places: [CheckedCell: CellPlace] = [:]
-    /// Where a row's figure OCR lost would stand (`TableReading.gaps`).
-    var gaps: [CheckedCell: CellPlace] = [:]
 }
 
 /// The tables stage: finds and reads every table we extract in the regions Sections cuts.
@@ -116,12 +114,8 @@ public struct TableStage: Sendable {
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
         let diagnostics = order.flatMap { id in (readings[id]?.warnings ?? []).map { Self.diagnostic($0, table: id) } } + settled
         var places: [CheckedCell: CellPlace] = [:]
-        var gaps: [CheckedCell: CellPlace] = [:]
-        for id in order {
-            places.merge(readings[id]?.places ?? [:]) { a, _ in a }
-            gaps.merge(readings[id]?.gaps ?? [:]) { a, _ in a }
-        }
-        return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics, places: places, gaps: gaps)
+        for id in order { places.merge(readings[id]?.places ?? [:]) { a, _ in a } }
+        return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics, places: places)
     }
 
     /// Position-less lines that are labels only, at least `ColumnBlocks.minimumLabels` of them, and

@@ -125,26 +125,6 @@ struct MisreadRepairTests {
         #expect(c.warnings.contains { $0.contains("soliditet 2019 read as 71, twice read again as 74") })
     }
 
-    @Test func aFigureThePagesReadLostIsReadAgainWhereItsHeadingStands() {
-        // `412-388` run together with a dash: the page's read kept no figure for 2022.
-        let fy = Table(id: "five_year_overview", title: "Översikt", page: 3, unit: "tkr", columns: ["2023", "2022", "2021"], rows: [
-            Self.row("arets_resultat", [("2023", 215), ("2021", 97)]),
-            Self.row("antal_anstallda", [("2023", 2), ("2022", 2), ("2021", 2)]),
-        ])
-        let gap = CellPlace(page: 3, box: Box(x0: 380, y0: 300, x1: 410, y1: 309))
-        let empty = CellPlace(page: 3, box: Box(x0: 381, y0: 320, x1: 410, y1: 329))
-        let rereads = ListedRereads([380: -388])
-        var c = TableChecks(tables: [fy], doubts: [], uncertainPages: [3])
-        c.secondLook = SecondLook(rereader: rereads, places: [:], gaps: [
-            CheckedCell(table: "five_year_overview", row: "arets_resultat", column: "2022"): gap,
-            CheckedCell(table: "five_year_overview", row: "soliditet", column: "2022"): empty,
-        ])
-        c.run()
-        #expect(c.tables[0].rows[0].values.map(\.column) == ["2023", "2022", "2021"])
-        #expect(c.tables[0].rows[0].values["2022"] == -388)
-        #expect(c.warnings.contains { $0.contains("arets_resultat 2022 missing from the page's read, read again as -388") })
-    }
-
     @Test func misreadingsOfAFigure() {
         #expect(TableChecks.misreadings(of: 71_695, .sign).contains(-1_695))
         #expect(TableChecks.misreadings(of: 147_721, .digitCount).contains(14_771))
