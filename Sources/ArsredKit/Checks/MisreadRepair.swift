@@ -133,6 +133,8 @@ extension TableChecks {
                     // itself read the figure with doubt.
                     let engineDoubt = group.contains { inDoubt($0.table, $0.row, $0.column) }
                     if slip == .digit, !engineDoubt, second.flatMap({ $0 }) == read || second == nil { readings = [] }
+                    // A reading a unit away absorbs a printed rounding, not a misread.
+                    readings.removeAll { abs($0 - read) <= Self.roundedUnitSlack }
                     for v in readings {
                         let after = outcomes(of: setting(group, to: v))
                         // A reading breaks no check that held.
