@@ -20,9 +20,15 @@ public struct CheckStage: Sendable {
 
     /// `pages`: the document's, to know which were read by OCR or without positions (their
     /// figures no check confirmed get a warning).
-    public func check(_ read: TableReadings, pages: [Page]) -> TableRecognition {
+    /// `rereader`: ingestion's second look at a figure on an OCR'd page (nil: none), for the
+    /// figures the arithmetic suspects or no check confirms (`MisreadRepair`).
+    public func check(_ read: TableReadings, pages: [Page], rereader: (any FigureRereading)? = nil) -> TableRecognition {
         let uncertain = Set(pages.filter { $0.method == .ocr || !$0.hasPositions }.map(\.number))
+        let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
         var checker = TableChecks(tables: read.tables, doubts: Set(read.doubts), uncertainPages: uncertain, relations: relations)
+        if let rereader {
+            checker.secondLook = SecondLook(rereader: rereader, places: read.places.filter { ocrPages.contains($0.value.page) })
+        }
         checker.run()
         return TableRecognition(tables: checker.tables, checks: checker.checks, diagnostics: read.diagnostics + checker.diagnostics)
     }

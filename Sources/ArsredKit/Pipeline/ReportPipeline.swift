@@ -65,7 +65,9 @@ public final class ReportPipeline: @unchecked Sendable {
         let surveys = try Stopwatch.time("surveys", &stageSeconds) {
             try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, labelReaders: labelReaders)
         }
-        let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages) }
+        let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages, rereader: ingested.images.map {
+            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath)
+        }) }
 
         let tablePages = Set(checked.tables.map(\.page))
         let surveyPages = Set(surveys.surveys.compactMap(\.page))

@@ -206,6 +206,7 @@ struct ColumnHeader: Sendable, Equatable {
                 tagged.append(Tagged(role: r, box: w.box, line: li, index: wi))
             }
         }
+        if !hasNote, let stacked = stackedNoteHeading(lines) { hasNote = true; noteX = stacked }
         let positioned = tagged.allSatisfy { $0.box != nil } && !tagged.isEmpty
         var columns: [Column] = []
         var kinds: [WordRole] = []
@@ -305,6 +306,33 @@ struct ColumnHeader: Sendable, Equatable {
         var header = ColumnHeader(columns: finished(columns), hasNoteColumn: hasNote, noteX: noteX, unit: unit)
         if let q = loose { header.alternatives = alternatives(columns, moving: q) }
         return header
+    }
+
+    /// A `Not` heading OCR cut over two header lines (`No` over `t`, the second line holding the
+    /// years): the words of consecutive lines whose x ranges overlap and whose folded letters
+    /// read `not` / `noter` together. Its x range, for the note references under it.
+    static func stackedNoteHeading(_ lines: [Line]) -> ClosedRange<Double>? {
+        for (upper, lower) in zip(lines, lines.dropFirst()) {
+            for a in upper.words {
+                guard let ab = a.box else { continue }
+                let fa = LabelText.letterised(a.folded)
+                guard !fa.isEmpty, "noter".hasPrefix(fa), fa != "not", fa != "noter" else { continue }
+                for b in lower.words {
+                    guard let bb = b.box, min(ab.x1, bb.x1) - max(ab.x0, bb.x0) > 0 else { continue }
+                    let joined = fa + LabelText.letterised(b.folded)
+                    if joined == "not" || joined == "noter" { return min(ab.x0, bb.x0)...max(ab.x1, bb.x1) }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A positioned line holding only the first letters of `Not` / `Noter` (`No`): the upper
+    /// half of a heading OCR cut over two lines.
+    static func isCutNoteHeading(_ line: Line) -> Bool {
+        guard line.words.count == 1, let w = line.words.first, w.box != nil else { return false }
+        let f = LabelText.letterised(w.folded)
+        return !f.isEmpty && f != "not" && f != "noter" && "noter".hasPrefix(f)
     }
 
     /// A deviation column keyed by the budget's year (else the latest year); keys made unique.

@@ -16,6 +16,12 @@ struct CellDoubt: Sendable, Hashable {
     var reason: String
 }
 
+/// Where a figure stands on its page (points), for reading it again.
+public struct CellPlace: Sendable, Equatable {
+    public var page: Int
+    public var box: Box
+}
+
 /// What reading one table gives, before checks.
 struct TableReading: Sendable {
     var table: Table
@@ -24,6 +30,8 @@ struct TableReading: Sendable {
     var diagnostics: [Diagnostic]
     /// The diagnostics as the contract's strings (`note_3: row x: ...`).
     var warnings: [String] { diagnostics.map(\.rendered) }
+    /// Where each figure read from positioned words stands (by its cell).
+    var places: [CheckedCell: CellPlace] = [:]
     /// Other keyings of `table.columns` its header allows (`ColumnOrder` chooses).
     var columnOrders: [[String]] = []
 }
@@ -193,6 +201,9 @@ struct TableReader {
                 if started, let p = pendingLabel, startsLowercase(label) {
                     pendingLabel = (p.text + " " + label, p.page); continue
                 }
+                // The first letters of a `Not` heading OCR cut over two lines (`No` over `t 2021
+                // 2020`) belong to the header: `ColumnHeader` joins them (`stackedNoteHeading`).
+                if !started && ColumnHeader.isCutNoteHeading(line) { headerLines.append(line); continue }
                 if !started && headerLines.isEmpty { continue } // prose before the table
                 // A long label wrapped onto the next line is not prose.
                 let nextContinues = lines.indices.contains(li + 1)
@@ -319,6 +330,7 @@ struct TableReader {
                rows: [RawRow], header: ColumnHeader, warnings: [Diagnostic]) -> TableReading {
         var tableRows: [TableRow] = []
         var doubts: [CellDoubt] = []
+        var places: [CheckedCell: CellPlace] = [:]
         var warnings = warnings
         var keyCounts: [String: Int] = [:]
         for var r in rows {
@@ -341,6 +353,10 @@ struct TableReader {
             var values = TableValues()
             for (col, num) in assigned.cells {
                 if let v = num.value { values[col] = v }
+                let boxes = num.tokens.compactMap { r.words.indices.contains($0.wordIndex) ? r.words[$0.wordIndex].box : nil }
+                if num.value != nil, boxes.count == num.tokens.count, let first = boxes.first {
+                    places[CheckedCell(table: id, row: key, column: col)] = CellPlace(page: r.pageNumber, box: boxes.dropFirst().reduce(first) { $0.union($1) })
+                }
                 if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
             }
             // A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` -> `8440`):
@@ -370,7 +386,7 @@ struct TableReader {
             if let w = assigned.warning { warnings.append(Diagnostic(table: id, row: key, message: "row \(key): \(w)")) }
         }
         let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, diagnostics: warnings, columnOrders: header.alternatives)
+        return TableReading(table: result, doubts: doubts, diagnostics: warnings, places: places, columnOrders: header.alternatives)
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the

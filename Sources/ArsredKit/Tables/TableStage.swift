@@ -6,6 +6,8 @@ public struct TableReadings: Sendable {
     public var tables: [Table]
     var doubts: [CellDoubt]
     public var diagnostics: [Diagnostic]
+    /// Where each figure read from positioned words stands, for the checks to read it again.
+    var places: [CheckedCell: CellPlace] = [:]
 }
 
 /// The tables stage: finds and reads every table we extract in the regions Sections cuts.
@@ -112,7 +114,9 @@ public struct TableStage: Sendable {
         tables.sort { rank($0.id) < rank($1.id) }
         let doubts = order.flatMap { readings[$0]?.doubts ?? [] }
         let diagnostics = order.flatMap { readings[$0]?.diagnostics ?? [] } + settled
-        return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics)
+        var places: [CheckedCell: CellPlace] = [:]
+        for id in order { places.merge(readings[id]?.places ?? [:]) { a, _ in a } }
+        return TableReadings(tables: tables, doubts: doubts, diagnostics: diagnostics, places: places)
     }
 
     /// Position-less lines that are labels only, at least `ColumnBlocks.minimumLabels` of them, and

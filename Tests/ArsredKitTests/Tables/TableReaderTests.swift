@@ -111,6 +111,25 @@ struct TableReaderTests {
         #expect(r.checks.contains { $0.table == "note_2" && $0.column == "2022" && $0.passed })
     }
 
+    /// A scan's `Not` heading OCR cut over two lines (`No` alone above `Belopp i kr t 2021 2020`):
+    /// the note references under it stay notes, not a figure's millions group.
+    @Test func aNoteHeadingCutOverTwoLinesKeepsTheNotesApart() throws {
+        let page = Page(number: 12, method: .ocr, lines: [
+            Self.placed(60, [("3.", 70), ("Balansräkning", 86)]),
+            Self.placed(80, [("No", 338)]),
+            Self.placed(92, [("Belopp", 74), ("i", 106), ("kr", 112), ("t", 338), ("2021-12-31", 397), ("2020-12-31", 486)]),
+            Self.placed(110, [("Fordringar", 74), ("4", 337), ("61", 414), ("208", 427), ("152", 501), ("417", 517)]),
+            Self.placed(125, [("Kassa", 74), ("och", 100), ("bank", 116), ("2", 403), ("118", 410), ("774", 428), ("1", 492), ("905", 500), ("331", 517)]),
+            Self.placed(140, [("Summa", 74), ("omsättningstillgångar", 108), ("2", 402), ("179", 410), ("982", 427), ("2", 492), ("057", 499), ("748", 517)]),
+        ])
+        let r = try recognise([page])
+        let t = try #require(r.tables.first { $0.id == "balance_sheet" })
+        let fordringar = try #require(t.rows.first { $0.key == "fordringar" })
+        #expect(fordringar.note == "4")
+        #expect(fordringar.values["2021"] == 61_208 && fordringar.values["2020"] == 152_417)
+        #expect(r.checks.contains { $0.table == "balance_sheet" && $0.rule.hasPrefix("fordringar + kassa_och_bank") && $0.column == "2021" && $0.passed })
+    }
+
     /// Positions and OCR confidences as the 200-dpi read of a scanned overview gave them.
     @Test func garbledSharesUnderTheColumnsAreRecoveredInDoubt() throws {
         func line(_ y: Double, _ words: [(String, Double, Double)]) -> Line {
