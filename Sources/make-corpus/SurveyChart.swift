@@ -95,6 +95,9 @@ struct SurveyChart {
     var barHeight = 16.0, barGap = 10.0, labelWidth = 78.0, fontSize = 7.5
     /// Printed after a segment's figure: `32%` or `32 %`.
     var percentSuffix = "%"
+    /// A legend mark's side, and the space between it and its name, in points (office charts
+    /// set small marks close to their names: at 100 dpi they touch).
+    var legendMark = 8.0, legendNameGap = 4.0
 
     func height(questions: Int) -> Double {
         let legendRows = Double((6 + legendColumns - 1) / legendColumns)
@@ -136,8 +139,8 @@ struct SurveyChart {
         for (i, cat) in SurveyCategory.allCases.enumerated() {
             let col = i % legendColumns, row = i / legendColumns
             let lx = 30 + Double(col) * colW, ly = legendTop + Double(row) * 13
-            canvas.fill(Rect(x: lx, y: ly - 6, width: 8, height: 8), colours[i])
-            canvas.text(cat.printed, x: lx + 12, y: ly + 1.5, font: font.sized(7))
+            canvas.fill(Rect(x: lx, y: ly - 2 - legendMark / 2, width: legendMark, height: legendMark), colours[i])
+            canvas.text(cat.printed, x: lx + legendMark + legendNameGap, y: ly + 1.5, font: font.sized(7))
         }
         return (canvas.rgbImage, h)
     }

@@ -88,6 +88,19 @@ extension RGBImage {
         return core
     }
 
+    /// Share of a region's pixels darker than the paper (`paperLevel`) by more than `contrast`
+    /// in some channel: ink, as the finder's masks count it.
+    func inkShare(_ box: PixelBox, paperLevel: Int, contrast: Int) -> Double {
+        var n = 0, k = 0
+        for y in Swift.max(0, box.y0)..<Swift.min(height, box.y1) {
+            for x in Swift.max(0, box.x0)..<Swift.min(width, box.x1) {
+                let p = pixel(x, y); n += 1
+                if paperLevel - Int(Swift.min(p.r, p.g, p.b)) > contrast { k += 1 }
+            }
+        }
+        return n == 0 ? 0 : Double(k) / Double(n)
+    }
+
     /// Share of a region's pixels close to its median colour (a legend mark is one colour).
     func uniformity(_ box: PixelBox) -> Double {
         guard let m = medianColour(box) else { return 0 }
@@ -261,6 +274,11 @@ enum ChartFinder {
                 !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < firstLetterInMarks * o.width }
             }
             let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
+            let legendArea = marks.map(\.box).filter { c in
+                c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + legendReachInPitches * pitch
+                    && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x0 <= first.x1
+            }
+            band += fusedMarks(band, components: legendArea, in: img, barColours: barColours, paper: paperColour)
             band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
             layouts.append(Layout(bars: s, swatches: band))
         }
@@ -381,11 +399,6 @@ enum ChartFinder {
     /// wears a bar's colour.
     static func gridGaps(_ band: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
         guard let ref = band.first, band.count >= gridMarks else { return [] }
-        func clusters(_ v: [Int], within d: Int) -> [Int] {
-            var out: [Int] = []
-            for x in v.sorted() where !out.contains(where: { abs($0 - x) <= d }) { out.append(x) }
-            return out
-        }
         let columns = clusters(band.map(\.x0), within: max(markAlignPx, ref.width / 2))
         let rows = clusters(band.map(\.y0), within: max(markAlignPx, ref.height / 2))
         guard columns.count >= 2, rows.count >= 2 else { return [] }
@@ -394,8 +407,11 @@ enum ChartFinder {
         for y in rows {
             for x in columns where !band.contains(where: { abs($0.x0 - x) <= max(markAlignPx, ref.width / 2) && abs($0.y0 - y) <= max(markAlignPx, ref.height / 2) }) {
                 let box = PixelBox(x0: x, y0: y, x1: x + w, y1: y + h)
+                // A mark a tilted scan moved off the crossing is no gap.
+                if (band + found).contains(where: { $0.overlaps(box) }) { continue }
                 if img.uniformity(box.inset(by: 1)) >= legendMarkUniformity,
                    let c = img.medianColour(box.inset(by: min(w, h) / ChartReader.swatchInsetDivisor)),
+                   c.deltaE(paper) >= markOverPaperDeltaE,
                    barColours.contains(where: { $0.deltaE(c) < swatchToBarDeltaE }) {
                     found.append(box); continue
                 }
@@ -409,6 +425,59 @@ enum ChartFinder {
         }
         return found
     }
+    /// Legend marks fused with their names (at the finding resolution a mark touches the first
+    /// letters beside it, `Inte` of `Inte alls`, and the two make one component, too large and
+    /// too little filled for a mark): components on a row of the legend that hold none of its
+    /// marks found, wider than a mark, whose left end is a box of the marks' size that is one
+    /// colour, off the paper, a bar's colour and none of the found marks' colours.
+    static func fusedMarks(_ band: [PixelBox], components: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        guard band.count >= legendEntriesForRows else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        let rows = clusters(band.map(\.y0), within: max(markAlignPx, h / 2))
+        let paperLevel = img.paperLevel
+        var found: [PixelBox] = []
+        for c in components.sorted(by: { $0.x0 < $1.x0 }) where c.width > w + 1 && c.height >= h - 1 && c.height <= h * fusedHeightInMarks
+            && !(band + found).contains(where: { $0.overlaps(c) }) {
+            guard let row = rows.first(where: { $0 >= c.y0 - h / 2 && $0 + h <= c.y1 + h / 2 }) else { continue }
+            let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
+            var best: (box: PixelBox, fill: Double, uniformity: Double)?
+            for dy in -(h / 2)...(h / 2) {
+                for dx in 0...max(0, min(w / 2, c.width - w)) {
+                    let b = PixelBox(x0: c.x0 + dx, y0: row + dy, x1: c.x0 + dx + w, y1: row + dy + h)
+                    guard b.x0 >= 0, b.y0 >= 0, b.x1 <= img.width, b.y1 <= img.height else { continue }
+                    // A mark is solid ink (letters leave paper between their strokes; a pale
+                    // mark's box half on the paper is still one colour).
+                    let fill = img.inkShare(b, paperLevel: paperLevel, contrast: markContrast)
+                    let u = img.uniformity(b.inset(by: 1))
+                    guard fill >= markFill, u >= legendMarkUniformity,
+                          (fill, u) > (best?.fill ?? 0, best?.uniformity ?? 0),
+                          let colour = img.medianColour(b.inset(by: min(w, h) / ChartReader.swatchInsetDivisor)),
+                          colour.deltaE(paper) >= markOverPaperDeltaE,
+                          barColours.contains(where: { $0.deltaE(colour) < swatchToBarDeltaE }),
+                          !known.contains(where: { $0.deltaE(colour) < distinctSwatchDeltaE }) else { continue }
+                    best = (b, fill, u)
+                }
+            }
+            if let best { found.append(best.box) }
+        }
+        return found
+    }
+    /// A mark fused with its name's first letters is at most this many mark heights high
+    /// (capitals and descenders of the name's letters stand higher and lower than the mark).
+    static let fusedHeightInMarks = 3
+
+    /// Positions grouped where each lies within `d` of the one before (single linkage, so a
+    /// row a scan tilted by a few pixels stays one row); each group by its smallest.
+    static func clusters(_ v: [Int], within d: Int) -> [Int] {
+        var out: [Int] = []
+        var previous: Int?
+        for x in v.sorted() {
+            if let p = previous, x - p <= d { previous = x; continue }
+            out.append(x); previous = x
+        }
+        return out
+    }
+
     /// A legend's rows are searched for marks once this many are found (its size and rows known).
     static let legendEntriesForRows = 2
     /// A legend mark's colour lies at least this far (CIE76) from the paper: paper noise moves by

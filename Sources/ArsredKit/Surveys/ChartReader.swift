@@ -67,7 +67,11 @@ struct ChartReader {
         }
         let paper = img.paperLevel
         // Legend: colour of each swatch, name from the text beside it.
-        let swatches = layout.swatches.map(hi)
+        // A mark is one colour inside at this resolution too; print the finder took for one (a
+        // blurred word at its resolution) comes apart into strokes and paper.
+        let swatches = layout.swatches.map(hi).filter { sw in
+            img.uniformity(sw.inset(by: max(1, min(sw.width, sw.height) / Self.swatchInsetDivisor))) >= ChartFinder.legendMarkUniformity
+        }
         var legend: [(colour: Colour, category: SurveyCategory?)] = []
         var texts: [String] = []
         for sw in swatches {
@@ -82,13 +86,13 @@ struct ChartReader {
             legend.append((c, vocabulary.category(named: FoldedText.fold(text))))
             texts.append(text)
         }
+        // Marks with no words beside them are not legend entries (bits of axis figures).
+        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= Self.legendNameLetters }.map { legend[$0] }
         // One swatch and one category left over: they belong together.
         let named = Set(legend.compactMap(\.category))
         let unnamed = legend.indices.filter { legend[$0].category == nil }
         let missing = SurveyCategory.allCases.filter { !named.contains($0) }
         if unnamed.count == 1, missing.count == 1 { legend[unnamed[0]].category = missing[0] }
-        // Marks with no words beside them are not legend entries (bits of axis figures).
-        legend = legend.indices.filter { legend[$0].category != nil || texts[$0].filter(\.isLetter).count >= Self.legendNameLetters }.map { legend[$0] }
         guard legend.count >= Self.legendEntries else { return nil }
 
         var bars: [BarReading] = []
@@ -403,14 +407,38 @@ struct ChartReader {
             { (padded, 1) }, { (shaded(), 1) }, { (tight(), 1) }, { (self.scaled(padded, by: Self.enlargement), Self.enlargement) },
             { (binarised(max(loose, Self.coreInkShare * inkLevel)), 1) }, { (self.thinned(padded), 1) },
         ]
-        for make in attempts {
+        // Last, the figures alone with the `%` cut off: bold figures touching their `%` (`7%`)
+        // read as `%` or nothing, the figures alone read.
+        let figuresOnly: [() -> (GreyImage, Int)] = [{ (self.withoutPercentSign(padded), 1) }]
+        for (k, make) in (attempts + figuresOnly).enumerated() {
             let (image, scale) = make()
-            let text = reader.readLine(image, dpi: Int(dpi) * scale, whitelist: "0123456789%")
+            let text = reader.readLine(image, dpi: Int(dpi) * scale, whitelist: k < attempts.count ? "0123456789%" : "0123456789")
             let digits = text.filter(\.isNumber)
             guard !digits.isEmpty, digits.count <= Self.labelDigits, let v = Double(digits), v <= 100 else { continue }
             if abs(v - widthPercent) <= Self.labelToWidthSlack { return (true, v) }
         }
         return (true, nil)
+    }
+
+    /// A label's `%` is this wide, in the label's heights (from its last ink column back to the
+    /// gap before it): 0.6 in a narrow font, 1.3 in a wide bold one.
+    static let percentSignWidthInHeights = (narrowest: 0.6, widest: 1.3)
+
+    /// The label with its last glyph (the `%`) blanked: cut at the column of least ink where
+    /// the sign can begin.
+    private func withoutPercentSign(_ g: GreyImage) -> GreyImage {
+        var columnInk = [Int](repeating: 0, count: g.width)
+        var top = g.height, bottom = -1
+        for y in 0..<g.height { for x in 0..<g.width where g[x, y] == 0 { columnInk[x] += 1; top = min(top, y); bottom = max(bottom, y) } }
+        guard bottom >= top, let right = columnInk.lastIndex(where: { $0 > 0 }), let left = columnInk.firstIndex(where: { $0 > 0 }) else { return g }
+        let h = Double(bottom - top + 1)
+        let from = max(left + 1, Int(Double(right) - Self.percentSignWidthInHeights.widest * h))
+        let to = Int(Double(right) - Self.percentSignWidthInHeights.narrowest * h)
+        guard to > from else { return g }
+        let cut = (from...to).min { columnInk[$0] < columnInk[$1] }!
+        var out = g
+        for y in 0..<g.height { for x in cut..<g.width { out[x, y] = 255 } }
+        return out
     }
 
     /// Black pixels with a white 4-neighbour turned white: strokes one pixel thinner each side.

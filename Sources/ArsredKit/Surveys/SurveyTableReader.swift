@@ -137,10 +137,10 @@ enum SurveyTableReader {
         if byFigures, cells.count == vocabulary.categories.count, inPlace >= SurveySettings.namedHeaderCategories {
             assigned = cells.indices.map { $0 }
         }
-        // Six figure columns and one of them without a name read: the one category left over
-        // is the one its place leaves.
+        // Six columns (by their figures, or six header cells) and one of them without a name
+        // read: the one category left over is the one its place leaves.
         let missing = vocabulary.categories.indices.filter { !assigned.contains($0) }
-        if byFigures, missing.count == 1, let gap = assigned.firstIndex(where: { $0 == nil }),
+        if byFigures || cells.count == vocabulary.categories.count, missing.count == 1, let gap = assigned.firstIndex(where: { $0 == nil }),
            assigned.filter({ $0 == nil }).count == 1, gap == missing[0] {
             assigned[gap] = missing[0]
         }

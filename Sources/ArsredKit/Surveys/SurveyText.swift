@@ -12,7 +12,10 @@ struct QuestionLabel: Equatable {
 enum SurveyText {
     /// Parses a line opening with a question word: `Fråga 5 (n=10) 30% 50%`, `Fragal`, `Fraga7 (n=59)`.
     static func questionLabel(_ text: String, vocabulary: SurveyVocabulary) -> QuestionLabel? {
-        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // A bracket glued to the number before it (`Fraga 6(n=56)`, OCR lost the space) opens a
+        // token of its own.
+        let spaced = text.replacing(#/(\d)\(/#) { "\($0.1) (" }
+        var tokens = spaced.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // A stray mark before the label (`_ Fraga5 — ...`): scan specks OCR'd as punctuation.
         while tokens.count > 1, !tokens[0].contains(where: { $0.isLetter || $0.isNumber }) { tokens.removeFirst() }
         guard let first = tokens.first else { return nil }

@@ -110,6 +110,18 @@ struct ScannedChartPage: PageImageSource {
         try expectReadsBack(chart, labelMinPct: 5, scan: ColourScan(gains: (0.92, 1.0, 0.9), jpegQuality: 50))
     }
 
+    /// Small legend marks set close to their names in one row: at the finding resolution a mark
+    /// and its name's first letters are one component, found again on the legend's row.
+    /// Known failure (issue 9, left open; session 6): every figure but `helt_och_hallet` reads
+    /// back in its category; the last entry's mark is not found, so every question's last
+    /// figure is left out and all 7 checks fail (flagged, none silent).
+    @Test(.disabled("known failure: the last legend entry's fused mark is not found; its figures are flagged, not given"))
+    func singleRowLegendWithMarksTouchingTheirNames() throws {
+        var chart = SurveyChart(palette: .excel, family: "DejaVu Sans", dpi: 200, legendColumns: 6, width: GeneratedSurvey.contentWidth)
+        chart.legendMark = 6; chart.legendNameGap = 1.5
+        try expectReadsBack(chart, labelMinPct: 5, scan: ColourScan(gains: (1.0, 0.97, 0.94), jpegQuality: 70))
+    }
+
     /// Neighbouring shades of one blue lie closer together than scan noise moves a small swatch:
     /// the segments' order tells them apart.
     @Test func sequentialBluesAfterJPEGLoss() throws {
