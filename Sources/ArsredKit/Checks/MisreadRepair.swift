@@ -224,10 +224,7 @@ extension TableChecks {
     mutating func repairReading(_ cell: CheckedCell, to v: Double, read: Double) {
         guard let ti = tables.firstIndex(where: { $0.id == cell.table }),
               let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { return }
-        tables[ti].rows[ri].values[cell.column] = v
-        var d = tables[ti].rows[ri].derivedFrom ?? [:]
-        d[cell.column] = "misread: the table's arithmetic"
-        tables[ti].rows[ri].derivedFrom = d
+        setDerived(table: ti, row: ri, column: cell.column, to: v, by: "misread: the table's arithmetic")
         diagnostics.append(Diagnostic(table: cell.table, row: cell.row, column: cell.column,
                                       message: "\(cell.row) \(cell.column) read as \(format(read)), taken as \(format(v)): the only reading of an OCR misread the arithmetic bears out"))
     }
@@ -265,10 +262,7 @@ extension TableChecks {
                   let ri = tables[ti].rows.firstIndex(where: { $0.key == cell.row }) else { continue }
             let unit = tables[ti].rows[ri].unit
             if second == first, unit != "%" || (0...100).contains(first) {
-                tables[ti].rows[ri].values[cell.column] = first
-                var d = tables[ti].rows[ri].derivedFrom ?? [:]
-                d[cell.column] = "misread: read again"
-                tables[ti].rows[ri].derivedFrom = d
+                setDerived(table: ti, row: ri, column: cell.column, to: first, by: "misread: read again")
                 diagnostics.append(Diagnostic(table: cell.table, row: cell.row, column: cell.column,
                                               message: "\(cell.row) \(cell.column) read as \(format(read)), twice read again as \(format(first)); no check confirms it"))
             } else {

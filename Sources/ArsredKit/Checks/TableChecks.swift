@@ -195,12 +195,17 @@ struct TableChecks {
         repair(table: ti, row: ri, column: column, from: cell.value, to: solved, rule: rel.rule)
     }
 
-    /// Sets a cell in doubt to what the document's own arithmetic fixes, marks it derived, and says so.
-    private mutating func repair(table ti: Int, row ri: Int, column: String, from old: Double, to value: Double, rule: String) {
+    /// Sets a cell to `value` and records `rule` as how it was derived (the contract's `derivedFrom`).
+    mutating func setDerived(table ti: Int, row ri: Int, column: String, to value: Double, by rule: String) {
         tables[ti].rows[ri].values[column] = value
         var d = tables[ti].rows[ri].derivedFrom ?? [:]
         d[column] = rule
         tables[ti].rows[ri].derivedFrom = d
+    }
+
+    /// Sets a cell in doubt to what the document's own arithmetic fixes, marks it derived, and says so.
+    private mutating func repair(table ti: Int, row ri: Int, column: String, from old: Double, to value: Double, rule: String) {
+        setDerived(table: ti, row: ri, column: column, to: value, by: rule)
         let row = tables[ti].rows[ri].key
         diagnostics.append(Diagnostic(table: tables[ti].id, row: row, column: column,
                                       message: "\(row) \(column) read as \(format(old)) (in doubt), set to \(format(value)) from \(rule)"))

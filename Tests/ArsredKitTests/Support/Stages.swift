@@ -11,6 +11,14 @@ extension TableStage {
         return TableStage(vocabulary: configuration.tables, relations: configuration.checks)
     }
 
+    /// One page of `.txt` OCR text (lines of words without positions), read and checked.
+    static func recognise(ocrText text: String) throws -> TableRecognition {
+        let page = Page(number: 1, method: .ocr, lines: text.split(separator: "\n").map {
+            Line(words: $0.split(separator: " ").map { Word(text: String($0)) })
+        })
+        return try recognise(pages: [page])
+    }
+
     /// Tables read (the tables stage) and checked (the checks stage).
     static func recognise(pages: [Page]) throws -> TableRecognition {
         let read = try checkout.get().read(pages: pages)

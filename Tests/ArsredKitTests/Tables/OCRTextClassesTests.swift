@@ -9,12 +9,7 @@ import Testing
         setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
     }
 
-    private func recognise(_ text: String) throws -> TableRecognition {
-        let page = Page(number: 1, method: .ocr, lines: text.split(separator: "\n").map {
-            Line(words: $0.split(separator: " ").map { Word(text: String($0)) })
-        })
-        return try TableStage.recognise(pages: [page])
-    }
+    private func recognise(_ text: String) throws -> TableRecognition { try TableStage.recognise(ocrText: text) }
 
     /// A block under `Budget` / `Not 2024 2024-12-31` whose derived rows print no budget: a line
     /// of one figure is the outcome, the budget left empty (`-91 750` is one figure, not a budget

@@ -10,12 +10,7 @@ import Testing
         setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
     }
 
-    private func recognise(_ text: String) throws -> TableRecognition {
-        let page = Page(number: 1, method: .ocr, lines: text.split(separator: "\n").map {
-            Line(words: $0.split(separator: " ").map { Word(text: String($0)) })
-        })
-        return try TableStage.recognise(pages: [page])
-    }
+    private func recognise(_ text: String) throws -> TableRecognition { try TableStage.recognise(ocrText: text) }
 
     /// Under `Not`, `2 825 750` reads as note 2 and 825 750 or as 2 825 750: a total and its
     /// parts change together, so the readings are weighed in combination, and the sums choose.
