@@ -134,8 +134,20 @@ struct OrganisationFinder {
         let p = prefix.map(FoldedText.fold), n = name.map(FoldedText.fold)
         guard p.dropLast() == n.prefix(p.count - 1) else { return false }
         let cut = FoldedText.fold(last), whole = n[p.count - 1]
-        return prefix.count < name.count ? cut == whole || (whole.hasPrefix(cut) && !cut.isEmpty)
-                                         : whole.hasPrefix(cut) && cut != whole
+        return prefix.count < name.count ? cut == whole || (cutShort(cut, of: whole) && !cut.isEmpty)
+                                         : cutShort(cut, of: whole) && cut != whole
+    }
+
+    /// A cut word this long may differ from the whole word's start by one letter: OCR garbles
+    /// the cut form and the whole one alike (`Norrké...`), but only the whole word is restored
+    /// by the place vocabulary (`Norrköping`), so their folded forms differ in that letter.
+    static let garbledCutLetters = 4
+
+    /// True when `cut` is the start of `whole`, or, from `garbledCutLetters` on, within one letter of it.
+    static func cutShort(_ cut: String, of whole: String) -> Bool {
+        if whole.hasPrefix(cut) { return true }
+        guard cut.count >= garbledCutLetters, cut.count <= whole.count else { return false }
+        return Fuzzy.distance(cut, whole.prefix(cut.count)) <= 1
     }
 
     // MARK: Reading names
