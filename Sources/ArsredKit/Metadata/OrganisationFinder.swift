@@ -139,8 +139,8 @@ struct OrganisationFinder {
     }
 
     /// A cut word this long may differ from the whole word's start by one letter: OCR garbles
-    /// the cut form and the whole one alike (`Norrké...`), but only the whole word is restored
-    /// by the place vocabulary (`Norrköping`), so their folded forms differ in that letter.
+    /// the cut form and the whole one alike (`Storbé...` beside `Storbéke`), but only the whole
+    /// word is restored by the place vocabulary (`Storböke`), so their folded forms differ in that letter.
     static let garbledCutLetters = 4
 
     /// True when `cut` is the start of `whole`, or, from `garbledCutLetters` on, within one letter of it.
