@@ -46,10 +46,62 @@ struct Finances {
         self.year = year
         let contribution = rng.int(4_000...9_000) * 1_000
         let previousContribution = Int((Double(contribution) * rng.double(0.95...0.995) / 1000).rounded()) * 1000
+        let members = Members(region: region, municipalities: municipalities, programmes: programmes)
 
-        func income(_ total: Int) -> [(String, Int)] {
-            var rows: [(String, Int)] = [("Driftbidrag från Försäkringskassan", total / 2),
-                                         ("Driftbidrag från \(region)", total / 4)]
+        var prev = members.year(contribution: previousContribution, previousYear: true, rng: &rng)
+        prev.financialIncome = rng.int(500...60_000)
+        prev.financialCosts = rng.int(0...1) == 0 ? 0 : -rng.int(100...1_500)
+        prev.openingEquity = rng.int(1_800_000...4_200_000)
+
+        var cur = members.year(contribution: contribution, previousYear: false, rng: &rng)
+        cur.financialIncome = rng.int(500...90_000)
+        cur.financialCosts = -rng.int(0...1_200)
+        cur.openingEquity = prev.closingEquity
+        current = cur; previous = prev
+
+        earlierReceivables = rng.int(40_000...250_000)
+        earlierPayables = rng.int(300_000...1_400_000)
+        budgetIncome = contribution
+        budgetCosts = contribution + rng.int(2...9) * 50_000
+        budgetFinancialIncome = rng.int(1...8) * 10_000
+        staff = (rng.int(1...3), rng.int(1...3))
+        olderOverview = Self.olderOverview(from: previousContribution, rng: &rng)
+    }
+
+    /// Key figures (tkr) of the three years before `previous`, each a little smaller than the next.
+    private static func olderOverview(from previousContribution: Int, rng: inout SeededRandom)
+        -> [(income: Int, costs: Int, result: Int, soliditet: Int, staff: Int)] {
+        var older: [(income: Int, costs: Int, result: Int, soliditet: Int, staff: Int)] = []
+        var base = previousContribution / 1000
+        for _ in 0..<3 {
+            base = Int(Double(base) * rng.double(0.95...0.995))
+            let inc = base + rng.int(20...250), cost = base + rng.int(-300...400)
+            older.append((income: inc, costs: cost, result: inc - cost, soliditet: rng.int(55...85), staff: rng.int(1...3)))
+        }
+        return older
+    }
+
+    /// Who pays in and what the money goes to: the rows of one year's statements.
+    private struct Members {
+        var region: String
+        var municipalities: [(name: String, weight: Double)]
+        var programmes: [(name: String, startedThisYear: Bool)]
+
+        /// The rows of one year, drawn in the same order for both years (the figures depend on it).
+        func year(contribution: Int, previousYear: Bool, rng: inout SeededRandom) -> Year {
+            var y = Year()
+            y.incomeRows = income(contribution)
+            Self.addOtherIncome(&y.incomeRows, rng: &rng)
+            y.costRows = costs(contribution, previousYear: previousYear, rng: &rng)
+            y.receivables = Self.receivables(rng: &rng)
+            y.payables = Self.payables(rng: &rng)
+            return y
+        }
+
+        /// Half from Försäkringskassan, a quarter from the region, the rest split by the municipalities' weights.
+        func income(_ total: Int) -> [(label: String, amount: Int)] {
+            var rows: [(label: String, amount: Int)] = [("Driftbidrag från Försäkringskassan", total / 2),
+                                                        ("Driftbidrag från \(region)", total / 4)]
             let municipal = total - total / 2 - total / 4
             let weightSum = municipalities.reduce(0) { $0 + $1.weight }
             var left = municipal
@@ -59,13 +111,15 @@ struct Finances {
             }
             return rows
         }
-        func extra(_ rows: inout [(label: String, amount: Int)], rng: inout SeededRandom) {
+
+        static func addOtherIncome(_ rows: inout [(label: String, amount: Int)], rng: inout SeededRandom) {
             rows.append(("Försäljning av tjänster", rng.int(20_000...320_000)))
             rows.append(("Övriga ersättningar och intäkter", rng.int(0...3) == 0 ? 0 : rng.int(1_000...90_000)))
             rows.append(("Öres- och kronutjämning", rng.int(-6...6)))
         }
-        func costs(_ budget: Int, previousYear: Bool, rng: inout SeededRandom) -> [(String, String, Int?)] {
-            var rows: [(String, String, Int?)] = []
+
+        func costs(_ budget: Int, previousYear: Bool, rng: inout SeededRandom) -> [(group: String, label: String, amount: Int?)] {
+            var rows: [(group: String, label: String, amount: Int?)] = []
             let programmeShare = Double(budget) * rng.double(0.62...0.72)
             // A programme that started this year had no costs the year before; the others had its share.
             let weights = programmes.map { p in p.startedThisYear && previousYear ? 0 : rng.double(0.6...1.4) }
@@ -82,14 +136,16 @@ struct Finances {
             rows.append(("Administration", "Ekonomihantering", rng.int(70_000...150_000)))
             return rows
         }
-        func receivables(rng: inout SeededRandom) -> [(String, Int)] {
+
+        static func receivables(rng: inout SeededRandom) -> [(label: String, amount: Int)] {
             [("Kundfordringar", rng.int(0...2) == 0 ? 0 : rng.int(5_000...60_000)),
              ("Skattekonto", rng.int(1_000...20_000)),
              ("Fordran moms", rng.int(20_000...110_000)),
              ("Förutbetalda kostnader", rng.int(2_000...30_000)),
              ("Övriga interimsfordringar", rng.int(5_000...80_000))]
         }
-        func payables(rng: inout SeededRandom) -> [(String, Int)] {
+
+        static func payables(rng: inout SeededRandom) -> [(label: String, amount: Int)] {
             [("Leverantörsskulder", rng.int(150_000...700_000)),
              ("Personalens källskatt", rng.int(10_000...70_000)),
              ("Avräkning lagstadgade sociala avgifter", rng.int(8_000...55_000)),
@@ -97,42 +153,5 @@ struct Finances {
              ("Beräknade upplupna lagstadgade sociala avgifter", rng.int(4_000...32_000)),
              ("Övriga interimsskulder", rng.int(100_000...600_000))]
         }
-
-        // The rows of one year, drawn in the same order for both years (the figures depend on it).
-        func rows(_ contribution: Int, previousYear: Bool, rng: inout SeededRandom) -> Year {
-            var y = Year()
-            y.incomeRows = income(contribution).map { (label: $0.0, amount: $0.1) }
-            extra(&y.incomeRows, rng: &rng)
-            y.costRows = costs(contribution, previousYear: previousYear, rng: &rng).map { (group: $0.0, label: $0.1, amount: $0.2) }
-            y.receivables = receivables(rng: &rng).map { (label: $0.0, amount: $0.1) }
-            y.payables = payables(rng: &rng).map { (label: $0.0, amount: $0.1) }
-            return y
-        }
-
-        var prev = rows(previousContribution, previousYear: true, rng: &rng)
-        prev.financialIncome = rng.int(500...60_000)
-        prev.financialCosts = rng.int(0...1) == 0 ? 0 : -rng.int(100...1_500)
-        prev.openingEquity = rng.int(1_800_000...4_200_000)
-
-        var cur = rows(contribution, previousYear: false, rng: &rng)
-        cur.financialIncome = rng.int(500...90_000)
-        cur.financialCosts = -rng.int(0...1_200)
-        cur.openingEquity = prev.closingEquity
-        current = cur; previous = prev
-
-        earlierReceivables = rng.int(40_000...250_000)
-        earlierPayables = rng.int(300_000...1_400_000)
-        budgetIncome = contribution
-        budgetCosts = contribution + rng.int(2...9) * 50_000
-        budgetFinancialIncome = rng.int(1...8) * 10_000
-        staff = (rng.int(1...3), rng.int(1...3))
-        var older: [(Int, Int, Int, Int, Int)] = []
-        var base = previousContribution / 1000
-        for _ in 0..<3 {
-            base = Int(Double(base) * rng.double(0.95...0.995))
-            let inc = base + rng.int(20...250), cost = base + rng.int(-300...400)
-            older.append((inc, cost, inc - cost, rng.int(55...85), rng.int(1...3)))
-        }
-        olderOverview = older.map { (income: $0.0, costs: $0.1, result: $0.2, soliditet: $0.3, staff: $0.4) }
     }
 }

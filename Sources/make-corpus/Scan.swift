@@ -15,12 +15,22 @@ struct Scanner {
     /// Dust specks per million pixels.
     var specksPerMillion: Double
 
+    /// A pixel darker than this grey level is ink and may get noise; lighter is paper, kept clean.
+    static let inkBelow: UInt8 = 245
+    /// Colour pixels get noise this many times less often: flat colour fills are large, and
+    /// with more noise the picture stops compressing.
+    static let colourNoiseDivisor = 3.0
+    /// Points of page kept in colour around a picture, so its edge does not fall on grey.
+    static let colourMargin = 8.0
+    /// Grey levels a dust speck is drawn in.
+    static let speckGreys = 60...170
+
     /// A scanned page: the grey page, plus colour crops (with where they go, in points) for its pictures,
     /// the way mixed-raster scans keep colour only where it is.
     func scan(_ page: PageDraft, rng: inout SeededRandom) -> (page: GreyImage, colour: [(RGBImage, Rect)]) {
         let (plain, rgb) = rasterise(page, colour: !page.colourRegions.isEmpty, rng: &rng)
         guard let rgb else { return (plain!, []) }
-        let scale = dpi / 72, margin = 8.0
+        let scale = dpi / 72, margin = Self.colourMargin
         let crops = page.colourRegions.map { r -> (RGBImage, Rect) in
             let x0 = Int(((r.x - margin) * scale).rounded(.down)), y0 = Int(((r.y - margin) * scale).rounded(.down))
             let x1 = Int(((r.maxX + margin) * scale).rounded(.up)), y1 = Int(((r.maxY + margin) * scale).rounded(.up))
@@ -62,16 +72,15 @@ struct Scanner {
         for i in 0..<pixels {
             let base = i * channels
             var inked = false
-            for c in 0..<channels where px[base + c] < 245 { inked = true }
-            // Flat colour fills are large: they get less noise, or the picture stops compressing.
-            guard inked, rng.unit() < (channels == 3 ? noiseShare / 3 : noiseShare) else { continue }
+            for c in 0..<channels where px[base + c] < Self.inkBelow { inked = true }
+            guard inked, rng.unit() < (channels == 3 ? noiseShare / Self.colourNoiseDivisor : noiseShare) else { continue }
             let d = (rng.gaussian() * noiseSigma / noiseStep).rounded() * noiseStep
             for c in 0..<channels { px[base + c] = UInt8(max(0, min(255, Double(px[base + c]) + d)).rounded()) }
         }
         let specks = Int(Double(pixels) * specksPerMillion / 1_000_000)
         for _ in 0..<specks {
             let i = rng.int(0...(pixels - 2 - width))
-            let v = UInt8(rng.int(60...170))
+            let v = UInt8(rng.int(Self.speckGreys))
             for j in [i, i + 1, i + width] { for c in 0..<channels { px[j * channels + c] = v } }
         }
     }

@@ -4,10 +4,17 @@ import Canvas
 
 /// One programme's answers to the national indicator survey, as a report prints them.
 struct SurveyData {
+    /// The national survey asks seven questions, each answered in the six categories.
+    static let questionCount = 7
+    static let categoryCount = SurveyCategory.allCases.count
+    /// Respondents per question are drawn around a programme's base (fewer answer some
+    /// questions), never fewer than this.
+    static let minimumRespondents = 5
+
     /// The survey's seven questions as printed, from the vocabulary the reader matches them with.
     static let questionTexts: [String] = {
         let questions = (try? SurveyVocabulary.load())?.questions ?? [:]
-        return (1...7).map { questions[$0] ?? "Fråga \($0)" }
+        return (1...questionCount).map { questions[$0] ?? "Fråga \($0)" }
     }()
 
     struct Question {
@@ -34,16 +41,16 @@ struct SurveyData {
     init(programme: String, respondents: String, labelMinPct: Int, rng: inout SeededRandom) {
         self.programme = programme; self.respondents = respondents
         let baseN = rng.int(9...80)
-        questions = (1...7).map { number in
-            let n = max(5, baseN + rng.int(-3...1))
+        questions = (1...Self.questionCount).map { number in
+            let n = max(Self.minimumRespondents, baseN + rng.int(-3...1))
             // Answers lean positive, as they do in the family.
             let lean = rng.double(0.5...2.5)
-            let weights = (0..<6).map { i in Double(i + 1) * lean * rng.double(0.1...1.0) + rng.double(0...0.6) }
-            var counts = [Int](repeating: 0, count: 6)
+            let weights = (0..<Self.categoryCount).map { i in Double(i + 1) * lean * rng.double(0.1...1.0) + rng.double(0...0.6) }
+            var counts = [Int](repeating: 0, count: Self.categoryCount)
             let total = weights.reduce(0, +)
             for _ in 0..<n {
                 var r = rng.unit() * total, i = 0
-                while i < 5, r >= weights[i] { r -= weights[i]; i += 1 }
+                while i < Self.categoryCount - 1, r >= weights[i] { r -= weights[i]; i += 1 }
                 counts[i] += 1
             }
             let pct = SurveyData.wholePercentages(counts)
@@ -100,7 +107,7 @@ struct SurveyChart {
     var legendMark = 8.0, legendNameGap = 4.0
 
     func height(questions: Int) -> Double {
-        let legendRows = Double((6 + legendColumns - 1) / legendColumns)
+        let legendRows = Double((SurveyData.categoryCount + legendColumns - 1) / legendColumns)
         return 10 + Double(questions) * (barHeight + barGap) + 22 + legendRows * 13 + 8
     }
 

@@ -13,7 +13,7 @@ struct SurveyTable {
     /// Padding of a header cell on each side.
     var padding = 5.0
 
-    var width: Double { labelWidth + 6 * cellWidth }
+    var width: Double { labelWidth + Double(SurveyData.categoryCount) * cellWidth }
 
     /// The category names wrapped to the header cells, line by line.
     func headerLines(_ pen: Surface) -> [[String]] {
