@@ -15,7 +15,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Hand data to mark differences against (as for `arsred diff`).") var hand: String?
     @Option(help: "Where the source PDFs are (default: source.file as a path, then beside the outputs).") var pdfs: String?
     @Option(help: "The folder to write the pages to (default: OUTDIR/review).") var out: String?
-    @Option(help: "Resolution of the page pictures.") var dpi: Double = 90
+    @Option(help: "Resolution of the page pictures.") var dpi: Double = ReviewSite.defaultDpi
 
     func run() throws {
         let outputs = URL(fileURLWithPath: outdir)

@@ -126,6 +126,10 @@ public enum DatasetDiff {
         document.figures + document.surveyFigures(tables: surveyTables(document, against: hand))
     }
 
+    /// Least similarity (0...1, 1 - edits per letter of the longer name) at which an extracted
+    /// survey's programme is the hand data's read with OCR slips: one slip in five letters.
+    public static let programmeSimilarity = 0.8
+
     /// Each extracted survey's figure table, paired with the hand data's where they differ slightly.
     public static func surveyTables(_ document: DatasetDocument, against hand: HandDocument) -> [String] {
         var handSurveys: [String] = []
@@ -139,7 +143,7 @@ public enum DatasetDiff {
             let best = handSurveys.filter { !taken.contains($0) && surveyParts($0).respondents == respondents }
                 .map { ($0, Fuzzy.similarity(surveyParts($0).programme, programme)) }
                 .max { $0.1 < $1.1 }
-            if let best, best.1 >= 0.8 { renamed[i] = best.0; taken.insert(best.0) }
+            if let best, best.1 >= programmeSimilarity { renamed[i] = best.0; taken.insert(best.0) }
         }
         return document.surveyTables(renamed: renamed)
     }

@@ -58,27 +58,60 @@ public enum HandData {
         let separator = LongFormCSV.separator(ofHeader: text)
         let records = LongFormCSV.records(String(text), separator: separator)
         guard let header = records.first else { throw InputError("\(name): empty, expected a header line") }
-        func squash(_ s: String) -> String { FoldedText.fold(s).replacingOccurrences(of: "_", with: "") }
-        let names = header.fields.map(squash)
-        var index: [Int] = []
-        for column in LongFormCSV.figureColumns {
-            guard let i = names.firstIndex(of: squash(column)) else {
-                throw InputError("\(name):\(header.line): header must name the columns "
-                    + LongFormCSV.figureColumns.joined(separator: String(separator)) + "; \(column) is missing")
-            }
-            index.append(i)
-        }
-        let pageIndex = names.firstIndex(of: "page")
+        let columns = try CSVColumns(header, separator: separator, name: name)
 
         var documents: [HandDocument] = []
         var documentIndex: [String: Int] = [:]
         var firstLine: [String: Int] = [:]
         for record in records.dropFirst() {
-            let where_ = "\(name):\(record.line)"
-            guard record.fields.count == header.fields.count else {
-                throw InputError("\(where_): expected \(header.fields.count) fields, got \(record.fields.count)")
+            guard let row = try columns.row(record, name: name) else { continue }
+            let docID = "\(FoldedText.fold(row.organisation))\u{1F}\(row.year)"
+            let at = row.figure.at
+            let figureID = "\(docID)\u{1F}\(at.table)\u{1F}\(at.key)\u{1F}\(at.column)"
+            if let first = firstLine[figureID] {
+                throw InputError("\(name):\(record.line): \(at.table) \(at.key) \(at.column) is already given on line \(first)")
             }
-            let f = index.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }
+            firstLine[figureID] = record.line
+            if let i = documentIndex[docID] {
+                documents[i].figures.append(row.figure)
+            } else {
+                documentIndex[docID] = documents.count
+                documents.append(HandDocument(name: name, stem: row.organisation,
+                                              organisation: row.organisation, organisationKey: FoldedText.fold(row.organisation),
+                                              fiscalYear: row.year, figures: [row.figure], coversOnlyItsTables: true))
+            }
+        }
+        return documents
+    }
+
+    /// Where a long-form CSV's header puts the figure columns (names compared folded, `_` ignored).
+    struct CSVColumns {
+        /// Field index of each of `LongFormCSV.figureColumns`, in their order.
+        var figure: [Int]
+        var page: Int?
+        var count: Int
+
+        init(_ header: LongFormCSV.Record, separator: Character, name: String) throws {
+            func squash(_ s: String) -> String { FoldedText.fold(s).replacingOccurrences(of: "_", with: "") }
+            let names = header.fields.map(squash)
+            figure = try LongFormCSV.figureColumns.map { column in
+                guard let i = names.firstIndex(of: squash(column)) else {
+                    throw InputError("\(name):\(header.line): header must name the columns "
+                        + LongFormCSV.figureColumns.joined(separator: String(separator)) + "; \(column) is missing")
+                }
+                return i
+            }
+            page = names.firstIndex(of: "page")
+            count = header.fields.count
+        }
+
+        /// One record's figure, or nil for an empty value (a figure not printed: the contract leaves it out, so do we).
+        func row(_ record: LongFormCSV.Record, name: String) throws -> (organisation: String, year: Int, figure: Figure)? {
+            let where_ = "\(name):\(record.line)"
+            guard record.fields.count == count else {
+                throw InputError("\(where_): expected \(count) fields, got \(record.fields.count)")
+            }
+            let f = figure.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }
             let (organisation, yearText, table, key, column, valueText) = (f[0], f[1], f[2], f[3], f[4], f[5])
             for (value, what) in [(organisation, "organisation"), (table, "table"), (key, "key"), (column, "column")]
             where value.isEmpty {
@@ -87,29 +120,12 @@ public enum HandData {
             guard let year = Int(yearText) else {
                 throw InputError("\(where_): fiscalYear \"\(yearText)\" is not a year")
             }
-            // An empty cell is a figure not printed: the contract leaves it out, so do we.
-            if valueText.isEmpty { continue }
+            if valueText.isEmpty { return nil }
             guard let value = FigureFormat.parse(valueText) else {
                 throw InputError("\(where_): value \"\(valueText)\" is not a number")
             }
-            let at = FigureKey(table: table, key: key, column: column)
-            let docID = "\(FoldedText.fold(organisation))\u{1F}\(year)"
-            let figureID = "\(docID)\u{1F}\(table)\u{1F}\(key)\u{1F}\(column)"
-            if let first = firstLine[figureID] {
-                throw InputError("\(where_): \(table) \(key) \(column) is already given on line \(first)")
-            }
-            firstLine[figureID] = record.line
-            let page = pageIndex.flatMap { Int(record.fields[$0].trimmingCharacters(in: .whitespaces)) }
-            let figure = Figure(at: at, value: value, label: nil, page: page)
-            if let i = documentIndex[docID] {
-                documents[i].figures.append(figure)
-            } else {
-                documentIndex[docID] = documents.count
-                documents.append(HandDocument(name: name, stem: organisation,
-                                              organisation: organisation, organisationKey: FoldedText.fold(organisation),
-                                              fiscalYear: year, figures: [figure], coversOnlyItsTables: true))
-            }
+            let page = self.page.flatMap { Int(record.fields[$0].trimmingCharacters(in: .whitespaces)) }
+            return (organisation, year, Figure(at: FigureKey(table: table, key: key, column: column), value: value, label: nil, page: page))
         }
-        return documents
     }
 }

@@ -122,8 +122,11 @@ public enum WorkbookExport {
         .number(value, format: value == value.rounded() ? wholeNumber : decimalNumber)
     }
 
+    /// Excel refuses a longer sheet name.
+    static let sheetNameCharacters = 31
+
     /// A valid sheet name (Excel: at most 31 characters, none of `[]:*?/\`) for a table kind.
     static func sheetName(_ kind: String) -> String {
-        String(kind.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(31))
+        String(kind.map { "[]:*?/\\".contains($0) ? "_" : $0 }.prefix(sheetNameCharacters))
     }
 }

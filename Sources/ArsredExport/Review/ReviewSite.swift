@@ -20,8 +20,11 @@ public struct ReviewSite {
     public var diff: DiffReport?
     /// Resolution of the page pictures.
     public var dpi: Double
+    /// Pixels per inch of a page picture unless told: a table's figures read clearly beside it,
+    /// and a report of many pages stays a page one opens in a browser.
+    public static let defaultDpi = 90.0
 
-    public init(files: [DatasetFile], diff: DiffReport? = nil, dpi: Double = 90) {
+    public init(files: [DatasetFile], diff: DiffReport? = nil, dpi: Double = ReviewSite.defaultDpi) {
         self.files = files; self.diff = diff; self.dpi = dpi
     }
 
@@ -74,55 +77,73 @@ public struct ReviewSite {
 
     public func reportPage(_ file: DatasetFile, images: PageImages) -> String {
         let doc = file.document
-        let checked = CheckedCells(doc)
-        let docDiff = documentDiff(file)
-        var mismatchAt: [FigureKey: Mismatch] = [:]
-        for m in docDiff?.mismatches ?? [] { mismatchAt[m.at] = m }
-
+        let context = PageContext(checked: CheckedCells(doc), diff: documentDiff(file))
         var body = "<nav><a href=\"index.html\">← all reports</a></nav>\n"
-        body += header(file, diff: docDiff)
+        body += header(file, diff: context.diff)
         if case .available(_, let warning?) = images {
             body += "<section class=\"problems\"><p class=\"warn-box\">⚠ \(HTML.escape(warning))</p></section>\n"
         }
         body += problems(doc)
-
         // Pages in order; each with its tables and surveys.
         var pageNumbers = Set(doc.tables.map(\.page))
         for s in doc.indicatorSurveys { if let p = s.page { pageNumbers.insert(p) } }
         let pageWarnings = Self.warningsByPage(doc.diagnostics)
         for number in pageNumbers.sorted() {
-            let tables = doc.tables.filter { $0.page == number }
-            let info = doc.source.pages.first { $0.number == number }
-            var title = "Page \(number)"
-            if let info {
-                title += info.method == .ocr ? " · OCR" : " · text layer"
-                if let c = info.ocrConfidence { title += " (confidence \(Int(c.rounded())))" }
-                if let k = info.kind { title += " · \(k)" }
-            }
-            body += "<section class=\"page\" id=\"page-\(number)\"><h2>\(HTML.escape(title))</h2>\n"
-            for w in pageWarnings[number] ?? [] { body += "<p class=\"warn-box\">⚠ \(HTML.escape(w))</p>\n" }
-            body += "<div class=\"pair\">\n" + pictureOfPage(number, images) + "<div class=\"extracted\">\n"
-            for table in tables { body += tableHTML(table, checked: checked, mismatchAt: mismatchAt, diff: docDiff) }
-            for (i, survey) in doc.indicatorSurveys.enumerated() where survey.page == number {
-                let table = docDiff?.surveyTables.indices.contains(i) == true ? docDiff!.surveyTables[i] : survey.figureTable
-                body += surveyHTML(survey, table: table, mismatchAt: mismatchAt)
-            }
-            body += "</div></div></section>\n"
+            body += pageSection(number, of: doc, warnings: pageWarnings[number] ?? [], images: images, context)
         }
-        // Hand-keyed tables the extraction did not find at all.
-        let extractedTables = Set(doc.tables.map(\.id))
-        let missingTables = (docDiff?.mismatches ?? []).filter { $0.kind == .onlyHand && !extractedTables.contains($0.table) }
-        if !missingTables.isEmpty {
-            body += "<section class=\"page\" id=\"only-hand\"><h2>Tables only in the hand data</h2><div class=\"extracted\">\n"
-            var order: [String] = []
-            for m in missingTables where !order.contains(m.table) { order.append(m.table) }
-            for table in order {
-                body += onlyHandTable(table, missingTables.filter { $0.table == table })
-            }
-            body += "</div></section>\n"
-        }
+        body += onlyHandSection(doc, diff: context.diff)
         let title = [doc.organisation ?? file.stem, doc.fiscalYear.map(String.init)].compactMap { $0 }.joined(separator: " ")
         return page(title: "\(title) · arsred review", body: body)
+    }
+
+    /// What every table of one report page is drawn against: the cells checks touch, the diff.
+    struct PageContext {
+        var checked: CheckedCells
+        var diff: DocumentDiff?
+        var mismatchAt: [FigureKey: Mismatch] = [:]
+
+        init(checked: CheckedCells, diff: DocumentDiff?) {
+            self.checked = checked; self.diff = diff
+            for m in diff?.mismatches ?? [] { mismatchAt[m.at] = m }
+        }
+    }
+
+    /// One page of the report: its title (how it was read), its warnings, its picture beside
+    /// the tables and surveys read from it.
+    func pageSection(_ number: Int, of doc: DatasetDocument, warnings: [String], images: PageImages, _ context: PageContext) -> String {
+        let info = doc.source.pages.first { $0.number == number }
+        var title = "Page \(number)"
+        if let info {
+            title += info.method == .ocr ? " · OCR" : " · text layer"
+            if let c = info.ocrConfidence { title += " (confidence \(Int(c.rounded())))" }
+            if let k = info.kind { title += " · \(k)" }
+        }
+        var out = "<section class=\"page\" id=\"page-\(number)\"><h2>\(HTML.escape(title))</h2>\n"
+        for w in warnings { out += "<p class=\"warn-box\">⚠ \(HTML.escape(w))</p>\n" }
+        out += "<div class=\"pair\">\n" + pictureOfPage(number, images) + "<div class=\"extracted\">\n"
+        for table in doc.tables where table.page == number {
+            out += tableHTML(table, checked: context.checked, mismatchAt: context.mismatchAt, diff: context.diff)
+        }
+        let surveyTables = context.diff?.surveyTables ?? []
+        for (i, survey) in doc.indicatorSurveys.enumerated() where survey.page == number {
+            let table = surveyTables.indices.contains(i) ? surveyTables[i] : survey.figureTable
+            out += surveyHTML(survey, table: table, mismatchAt: context.mismatchAt)
+        }
+        return out + "</div></div></section>\n"
+    }
+
+    /// Hand-keyed tables the extraction did not find at all ("" when there are none).
+    func onlyHandSection(_ doc: DatasetDocument, diff: DocumentDiff?) -> String {
+        let extractedTables = Set(doc.tables.map(\.id))
+        let missingTables = (diff?.mismatches ?? []).filter { $0.kind == .onlyHand && !extractedTables.contains($0.table) }
+        guard !missingTables.isEmpty else { return "" }
+        var out = "<section class=\"page\" id=\"only-hand\"><h2>Tables only in the hand data</h2><div class=\"extracted\">\n"
+        var order: [String] = []
+        for m in missingTables where !order.contains(m.table) { order.append(m.table) }
+        for table in order {
+            out += onlyHandTable(table, missingTables.filter { $0.table == table })
+        }
+        return out + "</div></section>\n"
     }
 
     func header(_ file: DatasetFile, diff: DocumentDiff?) -> String {

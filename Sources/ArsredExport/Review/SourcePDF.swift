@@ -36,6 +36,9 @@ public enum SourcePDF {
         return render(url, expectedSHA256: file.document.source.sha256)
     }
 
+    /// Hex digits of a SHA-256 a warning shows: enough to tell two files apart by eye.
+    static let shownHashDigits = 12
+
     /// Pictures from the PDF at `url`; a warning when its bytes are not those extracted.
     static func render(_ url: URL, expectedSHA256: String) -> PageImages {
         do {
@@ -44,7 +47,7 @@ public enum SourcePDF {
             let sha256 = SHA256.hex(data)
             guard sha256 == expectedSHA256.lowercased() else {
                 return .available(pages, warning: "\(url.path) is not the file this output was extracted from "
-                    + "(sha256 \(sha256.prefix(12))…, expected \(expectedSHA256.prefix(12))…): the pictures may show other pages")
+                    + "(sha256 \(sha256.prefix(shownHashDigits))…, expected \(expectedSHA256.prefix(shownHashDigits))…): the pictures may show other pages")
             }
             return .available(pages)
         } catch {
