@@ -170,12 +170,16 @@ struct SigningPageReader {
         return Result(signature: Signature(reference: reference, signatories: signatories), pages: signingPages)
     }
 
+    /// A signing reference is six digits and a two-letter country code (`747704SE`); OCR may
+    /// split it into this many words (`747704 SE`).
+    static let referenceDigits = 6, referenceSuffixLetters = 2, referenceWords = 2
+
     /// "Comfact Signature Referensnummer: 747704SE" -> "747704SE".
     func reference(in line: Line) -> String? {
         let tokens = line.text.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
         for (i, t) in tokens.enumerated() where fuzzyIs(FoldedText.fold(t), [vocabulary.signing.reference]) {
             // The reference may be split by OCR: "747704 SE".
-            let rest = tokens.dropFirst(i + 1).prefix(2).joined()
+            let rest = tokens.dropFirst(i + 1).prefix(Self.referenceWords).joined()
             if let r = Self.normalisedReference(rest) { return r }
             if let next = tokens.dropFirst(i + 1).first, let r = Self.normalisedReference(next) { return r }
         }
@@ -185,9 +189,9 @@ struct SigningPageReader {
     /// Six digits and SE, with the usual OCR confusions inside digits undone.
     static func normalisedReference(_ s: String) -> String? {
         let chars = Array(s.uppercased().filter { !$0.isWhitespace })
-        guard chars.count >= 8 else { return nil }
-        let digitsPart = chars.prefix(chars.count - 2), suffix = String(chars.suffix(2))
-        guard digitsPart.count == 6, suffix == "SE" || suffix == "5E" || suffix == "SF" else { return nil }
+        guard chars.count >= referenceDigits + referenceSuffixLetters else { return nil }
+        let digitsPart = chars.prefix(chars.count - referenceSuffixLetters), suffix = String(chars.suffix(referenceSuffixLetters))
+        guard digitsPart.count == referenceDigits, suffix == "SE" || suffix == "5E" || suffix == "SF" else { return nil }
         let map: [Character: Character] = ["O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2"]
         let digits = digitsPart.map { map[$0] ?? $0 }
         guard digits.allSatisfy(\.isNumber) else { return nil }

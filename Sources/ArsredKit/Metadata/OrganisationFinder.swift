@@ -37,6 +37,8 @@ struct OrganisationFinder {
     static let genitiveLetters = 4
     /// At most this many words after `Samordningsförbundet` belong to the name.
     static let maxNameWords = 5
+    /// How many of the names alike a warning lists.
+    static let namesInWarning = 3
 
     struct Mention { var words: [String]; var page: Int; var ownLine: Bool; var edge: Bool = false }
 
@@ -59,7 +61,7 @@ struct OrganisationFinder {
         let best = ranked[0]
         if ranked.count > 1, ranked[1].stated >= Self.ambiguousShare * best.stated,
            best.stated > 0 || ranked[1].prose >= Self.ambiguousShare * best.prose {
-            let names = ranked.prefix(3).map(\.surface).joined(separator: ", ")
+            let names = ranked.prefix(Self.namesInWarning).map(\.surface).joined(separator: ", ")
             return OrganisationFinding(name: nil, warning: "organisation: the document names several förbund alike (\(names)); left empty")
         }
         return OrganisationFinding(name: best.surface, warning: nil)

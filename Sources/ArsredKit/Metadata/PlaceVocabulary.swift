@@ -53,6 +53,9 @@ public struct PlaceVocabulary: Decodable, Sendable {
     static let longWordLetters = 9
     /// Shorter words are only restored when read exactly: too many places are near each other.
     static let fuzzyMinimumLetters = 5
+    /// A genitive `s` is only taken off a word longer than this: what is left must be long
+    /// enough to be a place word of its own.
+    static let genitiveMinimumLetters = 3
 
     /// The place word as it should read (`Sédra` -> `Södra`, `Jamtlands` -> `Jämtlands`), nil when
     /// it is no known place word or when two known words are equally near.
@@ -61,7 +64,7 @@ public struct PlaceVocabulary: Decodable, Sendable {
         guard !f.isEmpty else { return nil }
         if let w = nearest(f) { return w }
         // A genitive of a listed stem.
-        if f.count > 3, f.hasSuffix("s"), let stem = nearest(String(f.dropLast())) { return stem + "s" }
+        if f.count > Self.genitiveMinimumLetters, f.hasSuffix("s"), let stem = nearest(String(f.dropLast())) { return stem + "s" }
         return nil
     }
 

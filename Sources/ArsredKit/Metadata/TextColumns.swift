@@ -12,6 +12,9 @@ enum TextColumns {
     /// Words further apart than this many character widths (half the line's height each) stand
     /// in different columns.
     static let columnGapCharacters = 4.0, characterWidthPerHeight = 0.5
+    /// A page of unknown width is taken as this many times as wide as its rightmost key word's
+    /// start (the last column opens near the middle or later).
+    static let widthPerLastStart = 2.0
 
     /// The page's text as a sequence of line texts: left column top to bottom, then the next.
     /// Position-less pages come back in their printed line order.
@@ -43,7 +46,7 @@ enum TextColumns {
             .filter { fuzzyIs($0.folded, [key], tolerance: MetadataSlips.fieldName) }
             .compactMap { $0.box?.x0 }
         // Column starts: x positions of key words, merged when close.
-        let pageWidth = page.width ?? (starts.max() ?? 0) * 2
+        let pageWidth = page.width ?? (starts.max() ?? 0) * widthPerLastStart
         var columns: [Double] = []
         for x in starts.sorted() where columns.last.map({ x - $0 > pageWidth / columnsAcross }) ?? true { columns.append(x) }
         guard columns.count > 1 else { return readingOrder(page) }
