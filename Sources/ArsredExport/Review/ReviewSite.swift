@@ -275,17 +275,19 @@ public struct ReviewSite {
     private func handOnlyRows(_ handOnly: [Mismatch], of table: Table, columns: [String], hasNotes: Bool) -> String {
         var handRows: [String] = []
         for m in handOnly where !table.rows.contains(where: { $0.key == m.key }) && !handRows.contains(m.key) { handRows.append(m.key) }
-        var out = ""
-        for key in handRows {
-            out += "<tr class=\"only-hand\" title=\"only in hand data\"><td class=\"label\">\(HTML.escape(handOnly.first { $0.key == key }!.label))</td>"
-            if hasNotes { out += "<td></td>" }
-            for c in columns {
-                let v = handOnly.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
-            }
-            out += "</tr>\n"
+        return handRows.map { handOnlyRow($0, handOnly, columns: columns, attributes: " title=\"only in hand data\"", noteCell: hasNotes) }
+            .joined()
+    }
+
+    /// A row only the hand data has: its label, an empty note cell when the table has notes, the hand figures.
+    private func handOnlyRow(_ key: String, _ mismatches: [Mismatch], columns: [String], attributes: String = "", noteCell: Bool = false) -> String {
+        var out = "<tr class=\"only-hand\"\(attributes)><td class=\"label\">\(HTML.escape(mismatches.first { $0.key == key }!.label))</td>"
+        if noteCell { out += "<td></td>" }
+        for c in columns {
+            let v = mismatches.first { $0.key == key && $0.column == c }?.hand
+            out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
         }
-        return out
+        return out + "</tr>\n"
     }
 
     func onlyHandTable(_ table: String, _ mismatches: [Mismatch]) -> String {
@@ -297,14 +299,7 @@ public struct ReviewSite {
         var out = "<table class=\"figures\" id=\"\(HTML.anchor("hand", table))\"><caption>\(HTML.escape(table)) <small>(page \(mismatches.first?.page.map(String.init) ?? "?") in the hand data)</small></caption>\n<thead><tr><th class=\"label\">row</th>"
         for c in columns { out += "<th>\(HTML.escape(c))</th>" }
         out += "</tr></thead><tbody>\n"
-        for key in keys {
-            out += "<tr class=\"only-hand\"><td class=\"label\">\(HTML.escape(mismatches.first { $0.key == key }!.label))</td>"
-            for c in columns {
-                let v = mismatches.first { $0.key == key && $0.column == c }?.hand
-                out += "<td class=\"value\">\(HTML.escape(v.map(FigureFormat.printed) ?? ""))</td>"
-            }
-            out += "</tr>\n"
-        }
+        for key in keys { out += handOnlyRow(key, mismatches, columns: columns) }
         return out + "</tbody></table>\n"
     }
 

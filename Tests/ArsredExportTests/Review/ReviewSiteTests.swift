@@ -76,6 +76,26 @@ final class FakePages: PageImageSource, @unchecked Sendable {
         #expect(html.contains("<td class=\"value differs\" title=\"hand data: 35\">30 %<span class=\"hand\">hand 35</span></td>"))
     }
 
+    /// A table the extraction did not find at all is shown after the pages, its rows as the hand data keyed them.
+    @Test func aTableOnlyTheHandDataHasIsShownAfterThePages() throws {
+        let doc = Documents.small()
+        var hand = doc
+        hand.tables.append(Table(id: "note_3", title: "Not 3", page: 2, unit: "kr", columns: ["2023", "2022"], rows: [
+            TableRow(key: "revision", label: "Revision", values: TableValues([("2023", 52_236)])),
+            TableRow(key: "styrelse", label: "Styrelse", values: TableValues([("2023", 81_000), ("2022", 79_500)])),
+        ]))
+        let file = Documents.file(doc, "testbygden-2023.json")
+        let diff = DatasetDiff.compare(extracted: [file], hand: [HandDocument(Documents.file(hand, "testbygden-2023.truth.json"))])
+        let html = ReviewSite(files: [file], diff: diff, dpi: 30).reportPage(file, images: .unavailable("no PDF"))
+        let section = try #require(html.components(separatedBy: "<section class=\"page\" id=\"only-hand\">").dropFirst().first)
+        #expect(section.hasPrefix("<h2>Tables only in the hand data</h2>"))
+        #expect(section.contains("<thead><tr><th class=\"label\">row</th><th>2023</th><th>2022</th></tr></thead>"))
+        #expect(section.contains("<tr class=\"only-hand\"><td class=\"label\">Revision</td><td class=\"value\">52\u{00A0}236</td><td class=\"value\"></td></tr>"))
+        #expect(section.contains("<tr class=\"only-hand\"><td class=\"label\">Styrelse</td><td class=\"value\">81\u{00A0}000</td><td class=\"value\">79\u{00A0}500</td></tr>"))
+        // The extraction's own tables are not repeated there.
+        #expect(!section.contains("income_statement"))
+    }
+
     @Test func withoutAPictureThePageSaysWhy() throws {
         let file = Documents.file(Documents.small(), "testbygden-2023.json")
         let images = SourcePDF.pageImages(file, pdfs: URL(fileURLWithPath: "/nonexistent"), outputFolder: URL(fileURLWithPath: "/tmp"))
