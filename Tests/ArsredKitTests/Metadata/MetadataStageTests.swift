@@ -2,24 +2,13 @@ import Foundation
 import Testing
 @testable import ArsredKit
 
-/// Pages of UTF-8 text, split on form feed, words without positions.
-private func textPages(_ text: String) -> [Page] {
-    text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated().map { i, p in
-        Page(number: i + 1, method: .ocr,
-             lines: p.split(separator: "\n").map { Line(words: $0.split(separator: " ").map { Word(text: String($0)) }) })
-    }
-}
-
 @Suite struct MetadataStageTests {
     let stage: MetadataStage
-    init() throws {
-        setenv("ARSRED_PIPELINES", SharedData.checkout.appendingPathComponent("pipelines").path, 1)
-        stage = MetadataStage(vocabulary: try MetadataVocabulary.load())
-    }
+    init() throws { stage = try .checkout() }
 
-    @Test func readsACoverAndAComfactSigningPage() {
+    @Test func readsACoverAndAComfactSigningPage() throws {
         let cover = "Samordningsförbundet Norrsjö Dal\n\nÅrsredovisning 2024\nVerksamhetsberättelse\n\nComfact Signature Referensnummer: 123456SE"
-        let body = "Samordningsförbundet Norrsjö Dal bedriver finansiell samordning.\nSamordningsförbundet Göteborg Centrum har tagit fram en modell."
+        let body = "Samordningsförbundet Norrsjö Dal bedriver finansiell samordning.\nSamordningsförbundet Södra Centrum har tagit fram en modell."
         let signing = """
             UNDERSKRIFTSSIDA
             NAMN: ANNA ÖBERG
@@ -30,7 +19,7 @@ private func textPages(_ text: String) -> [Page] {
             TID: 2025-03-04 16:00:59 +01:00
             Comfact Signature Referensnummer: 123456SE
             """
-        let m = stage.recognise(pages: textPages([cover, body, signing].joined(separator: "\u{0C}")))
+        let m = stage.recognise(pages: try ocrTextPages([cover, body, signing]))
         #expect(m.organisation == "Samordningsförbundet Norrsjö Dal")
         #expect(m.organisationKey == "samordningsforbundet_norrsjo_dal")
         #expect(m.fiscalYear == 2024)
@@ -42,8 +31,8 @@ private func textPages(_ text: String) -> [Page] {
         ])
     }
 
-    @Test func aMinutesDocumentHasNoSignature() {
-        let m = stage.recognise(pages: textPages("Protokoll styrelsemöte\nNärvarande: Anna Lind\nSamordningsförbundet Norrsjö Dal"))
+    @Test func aMinutesDocumentHasNoSignature() throws {
+        let m = stage.recognise(pages: try ocrTextPages(["Protokoll styrelsemöte\nNärvarande: Anna Lind\nSamordningsförbundet Norrsjö Dal"]))
         #expect(m.signature == nil)
         #expect(m.fiscalYear == nil)
     }
@@ -57,7 +46,7 @@ private func textPages(_ text: String) -> [Page] {
 
     @Test(.enabled(if: SharedData.available, "needs ../shared")) func realOCRTextSample() throws {
         let text = try String(contentsOf: SharedData.sample("hoglandet-2023.txt"), encoding: .utf8)
-        let m = stage.recognise(pages: textPages(text))
+        let m = stage.recognise(pages: try TextIngest.pages(Data(text.utf8)))
         #expect(m.organisationKey == "hoglandets_samordningsforbund")
         #expect(m.fiscalYear == 2023)
         #expect(m.signature?.reference == "120702SE")
