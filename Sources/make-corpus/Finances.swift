@@ -68,12 +68,15 @@ struct Finances {
         olderOverview = Self.olderOverview(from: previousContribution, rng: &rng)
     }
 
+    /// The five-year overview: `current`, `previous` and this many years before.
+    static let olderYears = 3
+
     /// Key figures (tkr) of the three years before `previous`, each a little smaller than the next.
     private static func olderOverview(from previousContribution: Int, rng: inout SeededRandom)
         -> [(income: Int, costs: Int, result: Int, soliditet: Int, staff: Int)] {
         var older: [(income: Int, costs: Int, result: Int, soliditet: Int, staff: Int)] = []
         var base = previousContribution / 1000
-        for _ in 0..<3 {
+        for _ in 0..<olderYears {
             base = Int(Double(base) * rng.double(0.95...0.995))
             let inc = base + rng.int(20...250), cost = base + rng.int(-300...400)
             older.append((income: inc, costs: cost, result: inc - cost, soliditet: rng.int(55...85), staff: rng.int(1...3)))

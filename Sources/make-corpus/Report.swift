@@ -234,13 +234,19 @@ final class ReportDraft {
     /// One printed signatory of the signing page: who, when, the service's id.
     typealias PrintedSignatory = (member: BoardMember, time: String, id: String)
 
+    /// The signing service prints at most this many characters of an organisation in its
+    /// title field, then `...` (the cut-off names the metadata stage must read whole).
+    static let signingTitleCharacters = 24
+    /// Signing happens in working hours: from 07:00 to 09:00 a day's first, not after 17:00 (minutes of the day).
+    static let firstSigningMinutes = 7 * 60...9 * 60, lastSigningMinute = 17 * 60
+
     /// The signing service's page (signed reports only); the signature it records.
     func signingPage() -> Signature? {
         guard let ref = spec.comfactReference else { return nil }
         c.newPage(.signing)
         let printed = signingTimes()
         let org = spec.organisation
-        drawSigningPage(printed, organisation: org.count > 24 ? String(org.prefix(24)) + "..." : org)
+        drawSigningPage(printed, organisation: org.count > Self.signingTitleCharacters ? String(org.prefix(Self.signingTitleCharacters)) + "..." : org)
         return Signature(reference: ref, signatories: printed.map { p in
             Signatory(name: p.member.signingName, role: p.member.signingRole,
                       signedAt: p.time.replacingOccurrences(of: " ", with: "T") + "+01:00")
@@ -250,11 +256,11 @@ final class ReportDraft {
     /// When each board member signed (working hours of a day in March after the year) and the
     /// service's id of the signature.
     func signingTimes() -> [PrintedSignatory] {
-        var day = rng.int(8...20), minute = rng.int(7 * 60...9 * 60)
+        var day = rng.int(8...20), minute = rng.int(Self.firstSigningMinutes)
         var printed: [PrintedSignatory] = []
         for m in spec.board {
             minute += rng.int(20...260)
-            if minute > 17 * 60 { day += 1; minute = rng.int(7 * 60...9 * 60) }
+            if minute > Self.lastSigningMinute { day += 1; minute = rng.int(Self.firstSigningMinutes) }
             let time = String(format: "%04d-03-%02d %02d:%02d:%02d", year + 1, day, minute / 60, minute % 60, rng.int(0...59))
             let id = "_" + (0..<33).map { _ in String(rng.int(0...15), radix: 16) }.joined()
             printed.append((m, time, id))

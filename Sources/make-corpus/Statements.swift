@@ -22,7 +22,7 @@ struct Statements {
     private var twoYears: [PrintedTable.Column] { [yearColumn(f.year), yearColumn(f.year - 1)] }
 
     var fiveYearOverview: PrintedTable {
-        let years = (0..<5).map { f.year - $0 }
+        let years = (0..<(2 + Finances.olderYears)).map { f.year - $0 }
         func tkr(_ v: Int) -> Int { Int((Double(v) / 1000).rounded()) }
         // Income and costs include financial items; costs are printed so the three lines agree in tkr.
         func recent(_ y: Finances.Year) -> (Int, Int, Int) {

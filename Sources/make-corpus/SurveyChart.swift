@@ -105,6 +105,8 @@ struct SurveyChart {
     /// A legend mark's side, and the space between it and its name, in points (office charts
     /// set small marks close to their names: at 100 dpi they touch).
     var legendMark = 8.0, legendNameGap = 4.0
+    /// A segment's figure is printed white on a fill darker than this luma (0...1), else black.
+    static let darkFillLuma = 0.55
 
     func height(questions: Int) -> Double {
         let legendRows = Double((SurveyData.categoryCount + legendColumns - 1) / legendColumns)
@@ -133,7 +135,7 @@ struct SurveyChart {
                 let w = barW * Double(p) / 100
                 canvas.fill(Rect(x: x, y: y, width: w, height: barHeight), colours[i])
                 if q.labelled[i] {
-                    let ink: RGB = colours[i].luma < 0.55 ? .white : .black
+                    let ink: RGB = colours[i].luma < Self.darkFillLuma ? .white : .black
                     canvas.textCentred("\(p)\(percentSuffix)", centreX: x + w / 2, y: y + barHeight / 2 + fontSize * 0.35, font: font, ink)
                 }
                 x += w
