@@ -15,7 +15,10 @@ struct ExportCommand: ParsableCommand {
             table kind (a report a row, key · column a column; every note_N on notes), surveys, checks \
             and warnings; header frozen, autofilter, figures shown Swedish style (1 234 567). \
             The same outputs always give the same bytes. \
-            A folder written by shards (extract --shard) is checked against their summaries in             OUTDIR/.arsred/: each shard missing or with failed inputs is named on stderr. Exit status:             0 the export is written and complete, 1 it is written but a shard is missing or failed,             2 usage error or unreadable input.
+            A folder written by shards (extract --shard) is checked against their summaries in \
+            OUTDIR/.arsred/: each shard missing or with failed inputs is named on stderr. Exit status: \
+            0 the export is written and complete, 1 it is written but a shard is missing or failed, \
+            2 usage error or unreadable input.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv, sqlite, xlsx }
