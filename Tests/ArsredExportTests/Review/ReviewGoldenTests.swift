@@ -38,6 +38,10 @@ import ArsredKit
             try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
             for (name, data) in site { try data.write(to: Self.golden.appendingPathComponent(name)) }
         }
+        // Every golden page is written, and nothing else: an empty site must not pass.
+        let goldenNames = try FileManager.default.contentsOfDirectory(atPath: Self.golden.path).filter { $0.hasSuffix(".html") }
+        #expect(site.keys.sorted() == goldenNames.sorted())
+        #expect(site.keys.sorted() == ["index.html", "testbygden-2023.html"])
         for (name, data) in site.sorted(by: { $0.key < $1.key }) {
             let url = Self.golden.appendingPathComponent(name)
             let golden = try #require(FileManager.default.contents(atPath: url.path), "\(url.path) missing: run with ARSRED_UPDATE_GOLDEN=1")
