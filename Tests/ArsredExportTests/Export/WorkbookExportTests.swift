@@ -175,7 +175,7 @@ import ArsredKit
 
     /// LibreOffice (not in install-deps: large) opens the workbook, and its CSV of the figures
     /// sheet, raw or as shown (Swedish: `4 435 413`, `52,75`), read as hand data, has every
-    /// figure of the JSON and nothing else.
+    /// figure of the JSON and nothing else; raw, it is the CSV export's lines.
     @Test(.enabled(if: soffice != nil, "needs LibreOffice (apt-get install libreoffice-calc-nogui)"))
     func libreOfficeShowsTheFiguresTheJSONHas() throws {
         let files = try Self.files()
@@ -188,6 +188,16 @@ import ArsredKit
             let report = DatasetDiff.compare(extracted: files, hand: try HandData.csv(csv, name: "libreoffice.csv"))
             #expect(!report.hasDifferences, "as shown: \(asShown)")
             #expect(report.counts.equal == figures, "as shown: \(asShown)")
+            if !asShown {
+                // Raw, the figures sheet is the CSV export line for line, but for the one decimal
+                // figure, which LibreOffice writes with the locale's comma ("52,75").
+                let exported = String(decoding: DatasetExport.csv(files), as: UTF8.self).split(separator: "\n").map(String.init)
+                let written = csv.split(separator: "\n").map(String.init)
+                #expect(written.count == exported.count)
+                let differing = zip(written, exported).filter { $0 != $1 }
+                #expect(differing.count == 1)
+                #expect(differing.map { $0.0.replacingOccurrences(of: ",\"52,75\",", with: ",52.75,") } == differing.map(\.1))
+            }
             if asShown { #expect(csv.contains(",52,75,") || csv.contains(",\"52,75\",")) }
             if asShown { #expect(csv.contains("\u{00A0}")) }   // thousands separated
         }
