@@ -11,10 +11,24 @@ struct SurveyData {
     /// questions), never fewer than this.
     static let minimumRespondents = 5
 
-    /// The survey's seven questions as printed, from the vocabulary the reader matches them with.
+    /// The survey's seven questions as printed, from the vocabulary the reader matches them with
+    /// (`pipelines/surveys.yaml`). Without them the corpus would print other questions than its
+    /// hand data names: `main` loads them first and stops with the cause.
+    static func loadQuestionTexts() throws -> [String] {
+        let questions = try SurveyVocabulary.load().questions
+        return try (1...questionCount).map { number in
+            guard let text = questions[number] else { throw MissingQuestion(number: number) }
+            return text
+        }
+    }
+
+    struct MissingQuestion: Error, CustomStringConvertible {
+        var number: Int
+        var description: String { "pipelines/surveys.yaml has no text for question \(number)" }
+    }
+
     static let questionTexts: [String] = {
-        let questions = (try? SurveyVocabulary.load())?.questions ?? [:]
-        return (1...questionCount).map { questions[$0] ?? "Fråga \($0)" }
+        do { return try loadQuestionTexts() } catch { preconditionFailure("make-corpus: \(error)") }
     }()
 
     struct Question {

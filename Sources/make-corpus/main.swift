@@ -8,6 +8,7 @@ if args.contains("-h") || args.contains("--help") {
 }
 let dir = URL(fileURLWithPath: args.first ?? "corpus")
 do {
+    _ = try SurveyData.loadQuestionTexts()
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for spec in Corpus.reports {
         let report = ReportBuilder.build(spec)
