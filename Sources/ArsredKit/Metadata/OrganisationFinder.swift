@@ -116,8 +116,8 @@ struct OrganisationFinder {
         return candidates
     }
 
-    /// A name cut off at the page edge or in a title field (`Samordningsförbundet Södra V...`,
-    /// `Samordningsförbundet Södra` before a line break) counts for the one longer name it begins.
+    /// A name cut off at the page edge or in a title field (`Samordningsförbundet Norra L...`,
+    /// `Samordningsförbundet Norra` before a line break) counts for the one longer name it begins.
     func mergeCutOffForms(_ candidates: inout [String: Candidate]) {
         let byLength = candidates.values.sorted { $0.words.count < $1.words.count }
         for short in byLength {
@@ -155,7 +155,7 @@ struct OrganisationFinder {
     // MARK: Reading names
 
     /// Every name in a page's lines (reading order); a name may run on to the next line
-    /// (`Samordningsförbundet Jämtlands` / `län`).
+    /// (`Samordningsförbundet Tallmarks` / `län`; made-up names).
     func mentions(in lines: [String], page: Int) -> [Mention] {
         let tokenised = lines.map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
         var out: [Mention] = []
