@@ -15,7 +15,7 @@ struct PagesCommand: ParsableCommand {
     @Option(help: "Folder holding the tesseract models.") var tessdata: String?
     @Option(help: "First page to read.") var first: Int?
     @Option(help: "Last page to read.") var last: Int?
-    @Option(help: "Highest resolution scans are read at.") var maxDpi: Double = 200
+    @Option(help: "Highest resolution scans are read at.") var maxDpi: Double = IngestOptions().maxDPI
     @Option(help: ArgumentHelp("Skim scanned pages; read fully only these (comma-separated page numbers).",
                                visibility: .hidden))
     var fullPages: String?
