@@ -33,6 +33,7 @@ public final class ReportPipeline: @unchecked Sendable {
     /// of this pipeline's own; a runner passes its pool to keep the models across documents).
     public init(options: PipelineOptions, configuration: PipelineConfiguration? = nil,
                 labelReaders: LabelReaderPool? = nil) throws {
+        MemoryPolicy.apply
         let configuration = try configuration ?? PipelineConfiguration.load()
         self.options = options
         self.labelReaders = labelReaders ?? LabelReaderPool(tessdata: options.tessdataPath)
