@@ -19,7 +19,10 @@ public final class OCRFigureRereader: FigureRereading {
     let images: any PageImageSource
     let language: String
     let tessdata: String?
-    private var engine: TesseractEngine?
+    /// Lends the reader of the second reads (the chart labels' figure reader, already loaded);
+    /// nil or answering nil: an engine of the rereader's own.
+    let borrowReader: (() -> SurveyLabelReader?)?
+    private var reader: SurveyLabelReader?
     private var failed = false
 
     /// Resolutions the region is rendered at, one a pass (dpi): finer than the page's OCR
@@ -35,24 +38,42 @@ public final class OCRFigureRereader: FigureRereading {
     /// The model of the second read; the page's own language when it is not installed.
     static let figureLanguage = "eng"
 
-    public init(images: any PageImageSource, language: String, tessdata: String?) {
-        self.images = images; self.language = language; self.tessdata = tessdata
+    public init(images: any PageImageSource, language: String, tessdata: String?,
+                borrowReader: (() -> SurveyLabelReader?)? = nil) {
+        self.images = images; self.language = language; self.tessdata = tessdata; self.borrowReader = borrowReader
     }
 
     public func reread(page: Int, box: Box, pass: Int) -> Double? {
-        guard !failed, Self.passDPI.indices.contains(pass) else { return nil }
+        guard !failed, Self.passDPI.indices.contains(pass), let reader = figureReader() else { return nil }
         let dpi = Self.passDPI[pass]
-        if engine == nil {
-            engine = (try? TesseractEngine(language: Self.figureLanguage, dataPath: tessdata))
-                ?? (try? TesseractEngine(language: language, dataPath: tessdata))
-            if engine == nil { failed = true; return nil }
-        }
         let h = box.height
         let region = Box(x0: box.x0 - Self.marginX * h, y0: box.y0 - Self.marginY * h,
                          x1: box.x1 + Self.marginX * h, y1: box.y1 + Self.marginY * h)
-        guard let image = try? images.image(page: page, region: region, dpi: dpi) else { return nil }
-        let words = engine!.recognise(image.grey, dpi: Int(dpi), mode: .singleLine, whitelist: Self.whitelist)
-        let text = words.map(\.text).joined(separator: " ").replacingOccurrences(of: "−", with: "-")
+        guard let image = crop(page: page, region: region, dpi: dpi) else { return nil }
+        let text = reader.readLine(image, dpi: Int(dpi), whitelist: Self.whitelist).replacingOccurrences(of: "−", with: "-")
         return SwedishNumber.parse(text)
+    }
+
+    /// The lent reader, else one of its own: the English model, else the page's language.
+    private func figureReader() -> SurveyLabelReader? {
+        if let reader { return reader }
+        reader = borrowReader?() ?? (try? TesseractEngine(language: Self.figureLanguage, dataPath: tessdata)).map(EngineLineReader.init)
+            ?? (try? TesseractEngine(language: language, dataPath: tessdata)).map(EngineLineReader.init)
+        failed = reader == nil
+        return reader
+    }
+
+    /// `region` of the page rendered at `dpi`.
+    private func crop(page: Int, region: Box, dpi: Double) -> GreyImage? {
+        (try? images.image(page: page, region: region, dpi: dpi))?.grey
+    }
+}
+
+/// One engine reading single lines as the chart-label reader does.
+private final class EngineLineReader: SurveyLabelReader {
+    let engine: TesseractEngine
+    init(_ engine: TesseractEngine) { self.engine = engine }
+    func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
+        engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
     }
 }

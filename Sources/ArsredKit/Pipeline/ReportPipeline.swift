@@ -66,8 +66,11 @@ public final class ReportPipeline: @unchecked Sendable {
         let surveys = try Stopwatch.time("surveys", &stageSeconds) {
             try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, labelReaders: labelReaders)
         }
+        // The second reads of figures borrow the label readers' English model (loaded once a worker).
+        let loan = labelReaders.loan()
+        defer { loan.end() }
         let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages, rereader: ingested.images.map {
-            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath)
+            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath, borrowReader: loan.take)
         }) }
 
         let tablePages = Set(checked.tables.map(\.page))
