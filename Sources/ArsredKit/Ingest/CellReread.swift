@@ -19,8 +19,13 @@ public final class OCRFigureRereader: FigureRereading {
     let images: any PageImageSource
     let language: String
     let tessdata: String?
-    private var engine: TesseractEngine?
+    /// Lends the reader of the second reads (the chart labels' figure reader, already loaded);
+    /// nil or answering nil: an engine of the rereader's own.
+    let borrowReader: (() -> SurveyLabelReader?)?
+    private var reader: SurveyLabelReader?
     private var failed = false
+    /// The page last read again at each pass's resolution, rendered once for all its figures.
+    private var pages: [Double: (page: Int, image: GreyImage)] = [:]
 
     /// Resolutions the region is rendered at, one a pass (dpi): finer than the page's OCR
     /// (200-300 dpi), so tesseract sees the minus and the digit strokes over more pixels; two
@@ -35,24 +40,60 @@ public final class OCRFigureRereader: FigureRereading {
     /// The model of the second read; the page's own language when it is not installed.
     static let figureLanguage = "eng"
 
-    public init(images: any PageImageSource, language: String, tessdata: String?) {
-        self.images = images; self.language = language; self.tessdata = tessdata
+    public init(images: any PageImageSource, language: String, tessdata: String?,
+                borrowReader: (() -> SurveyLabelReader?)? = nil) {
+        self.images = images; self.language = language; self.tessdata = tessdata; self.borrowReader = borrowReader
     }
 
     public func reread(page: Int, box: Box, pass: Int) -> Double? {
-        guard !failed, Self.passDPI.indices.contains(pass) else { return nil }
+        guard !failed, Self.passDPI.indices.contains(pass), let reader = figureReader() else { return nil }
         let dpi = Self.passDPI[pass]
-        if engine == nil {
-            engine = (try? TesseractEngine(language: Self.figureLanguage, dataPath: tessdata))
-                ?? (try? TesseractEngine(language: language, dataPath: tessdata))
-            if engine == nil { failed = true; return nil }
-        }
         let h = box.height
         let region = Box(x0: box.x0 - Self.marginX * h, y0: box.y0 - Self.marginY * h,
                          x1: box.x1 + Self.marginX * h, y1: box.y1 + Self.marginY * h)
-        guard let image = try? images.image(page: page, region: region, dpi: dpi) else { return nil }
-        let words = engine!.recognise(image.grey, dpi: Int(dpi), mode: .singleLine, whitelist: Self.whitelist)
-        let text = words.map(\.text).joined(separator: " ").replacingOccurrences(of: "−", with: "-")
+        guard let image = crop(page: page, region: region, dpi: dpi) else { return nil }
+        let text = reader.readLine(image, dpi: Int(dpi), whitelist: Self.whitelist).replacingOccurrences(of: "−", with: "-")
         return SwedishNumber.parse(text)
+    }
+
+    /// The lent reader, else one of its own: the English model, else the page's language.
+    private func figureReader() -> SurveyLabelReader? {
+        if let reader { return reader }
+        reader = borrowReader?() ?? (try? TesseractEngine(language: Self.figureLanguage, dataPath: tessdata)).map(EngineLineReader.init)
+            ?? (try? TesseractEngine(language: language, dataPath: tessdata)).map(EngineLineReader.init)
+        failed = reader == nil
+        return reader
+    }
+
+    /// `region` of the page at `dpi`, cut from the page rendered once at that resolution
+    /// (white beyond the page's edges, as a rendering of the region itself is).
+    private func crop(page: Int, region: Box, dpi: Double) -> GreyImage? {
+        if pages[dpi]?.page != page {
+            pages[dpi] = nil
+            guard let whole = try? images.image(page: page, region: nil, dpi: dpi) else { return nil }
+            pages[dpi] = (page, whole.grey)
+        }
+        guard let whole = pages[dpi]?.image else { return nil }
+        let scale = dpi / 72
+        let x = Int((region.x0 * scale).rounded()), y = Int((region.y0 * scale).rounded())
+        let w = max(1, Int((region.width * scale).rounded())), h = max(1, Int((region.height * scale).rounded()))
+        var out = [UInt8](repeating: 255, count: w * h)
+        let (c0, c1) = (max(0, x), min(whole.width, x + w)), (r0, r1) = (max(0, y), min(whole.height, y + h))
+        if c1 > c0, r1 > r0 {
+            for row in r0..<r1 {
+                out.replaceSubrange(((row - y) * w + c0 - x)..<((row - y) * w + c1 - x),
+                                    with: whole.pixels[(row * whole.width + c0)..<(row * whole.width + c1)])
+            }
+        }
+        return GreyImage(width: w, height: h, pixels: out)
+    }
+}
+
+/// One engine reading single lines as the chart-label reader does.
+private final class EngineLineReader: SurveyLabelReader {
+    let engine: TesseractEngine
+    init(_ engine: TesseractEngine) { self.engine = engine }
+    func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
+        engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
     }
 }

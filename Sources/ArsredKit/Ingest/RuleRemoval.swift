@@ -5,14 +5,36 @@ import Bitmap
 /// of a rule when it lies on a long dark run one way and a short one the other way, so text
 /// (short both ways) and filled chart bars (long both ways) are left alone.
 enum RuleRemoval {
+    /// A dark run at least this long is a rule's length (inches): longer than any glyph stroke.
+    static let longRunInches = 0.3, minLongRunPixels = 12
+    /// A dark run at most this long across is a rule's thickness (inches): rules are under ~0.75 mm.
+    static let thinInches = 0.03, minThinPixels = 3
+
     static func clean(_ image: GreyImage, dpi: Double, darkBelow: UInt8 = 220) -> GreyImage {
         let w = image.width, h = image.height
         guard w > 2, h > 2 else { return image }
-        let longRun = max(12, Int(dpi * 0.3))   // 0.3 in: longer than any glyph stroke
-        let thin = max(3, Int(dpi * 0.03))      // rules are under ~0.75 mm thick
-        var horizontal = [UInt16](repeating: 0, count: w * h)
-        var vertical = [UInt16](repeating: 0, count: w * h)
+        let longRun = max(minLongRunPixels, Int(dpi * longRunInches))
+        let thin = max(minThinPixels, Int(dpi * thinInches))
+        let horizontal = horizontalRuns(image, darkBelow: darkBelow)
+        let vertical = verticalRuns(image, darkBelow: darkBelow)
         var out = image.pixels
+        horizontal.withUnsafeBufferPointer { hr in
+            vertical.withUnsafeBufferPointer { vr in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<(w * h) where hr[i] > 0 {
+                        let hl = Int(hr[i]), vl = Int(vr[i])
+                        if (hl >= longRun && vl <= thin) || (vl >= longRun && hl <= thin) { o[i] = 255 }
+                    }
+                }
+            }
+        }
+        return GreyImage(width: w, height: h, pixels: out)
+    }
+
+    /// For each dark pixel, the length of the dark run across its row it belongs to (0: light).
+    static func horizontalRuns(_ image: GreyImage, darkBelow: UInt8) -> [UInt16] {
+        let w = image.width, h = image.height
+        var horizontal = [UInt16](repeating: 0, count: w * h)
         image.pixels.withUnsafeBufferPointer { p in
             horizontal.withUnsafeMutableBufferPointer { hr in
                 for y in 0..<h {
@@ -28,8 +50,17 @@ enum RuleRemoval {
                     }
                 }
             }
-            // Vertical runs row by row (the image is stored by rows): run length so far going
-            // down, then each run's full length carried back up from its last pixel.
+        }
+        return horizontal
+    }
+
+    /// For each dark pixel, the length of the dark run down its column it belongs to (0: light).
+    /// Row by row (the image is stored by rows): run length so far going down, then each run's
+    /// full length carried back up from its last pixel.
+    static func verticalRuns(_ image: GreyImage, darkBelow: UInt8) -> [UInt16] {
+        let w = image.width, h = image.height
+        var vertical = [UInt16](repeating: 0, count: w * h)
+        image.pixels.withUnsafeBufferPointer { p in
             vertical.withUnsafeMutableBufferPointer { vr in
                 for i in 0..<w where p[i] < darkBelow { vr[i] = 1 }
                 for y in 1..<h {
@@ -44,16 +75,6 @@ enum RuleRemoval {
                 }
             }
         }
-        horizontal.withUnsafeBufferPointer { hr in
-            vertical.withUnsafeBufferPointer { vr in
-                out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<(w * h) where hr[i] > 0 {
-                        let hl = Int(hr[i]), vl = Int(vr[i])
-                        if (hl >= longRun && vl <= thin) || (vl >= longRun && hl <= thin) { o[i] = 255 }
-                    }
-                }
-            }
-        }
-        return GreyImage(width: w, height: h, pixels: out)
+        return vertical
     }
 }

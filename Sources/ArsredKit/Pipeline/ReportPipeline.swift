@@ -33,6 +33,7 @@ public final class ReportPipeline: @unchecked Sendable {
     /// of this pipeline's own; a runner passes its pool to keep the models across documents).
     public init(options: PipelineOptions, configuration: PipelineConfiguration? = nil,
                 labelReaders: LabelReaderPool? = nil) throws {
+        MemoryPolicy.apply
         let configuration = try configuration ?? PipelineConfiguration.load()
         self.options = options
         self.labelReaders = labelReaders ?? LabelReaderPool(tessdata: options.tessdataPath)
@@ -65,23 +66,16 @@ public final class ReportPipeline: @unchecked Sendable {
         let surveys = try Stopwatch.time("surveys", &stageSeconds) {
             try SurveyStage.recognise(document: ingested, vocabulary: surveyWords, labelReaders: labelReaders)
         }
+        // The second reads of figures borrow the label readers' English model (loaded once a worker).
+        let loan = labelReaders.loan()
+        defer { loan.end() }
         let checked = Stopwatch.time("checks", &stageSeconds) { checks.check(read, pages: ingested.pages, rereader: ingested.images.map {
-            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath)
+            OCRFigureRereader(images: $0, language: options.language, tessdata: options.tessdataPath, borrowReader: loan.take)
         }) }
 
-        let tablePages = Set(checked.tables.map(\.page))
-        let surveyPages = Set(surveys.surveys.compactMap(\.page))
-        let signingPages = Set(meta.signingPages)
-        var doc = DatasetDocument(source: SourceInfo(
-            file: ingested.file, sha256: ingested.sha256, pageCount: ingested.pages.count,
-            pages: ingested.pages.map { page in
-                let kind: String = signingPages.contains(page.number) ? "signing"
-                    : surveyPages.contains(page.number) ? "chart"
-                    : tablePages.contains(page.number) ? "table"
-                    : page.number == 1 ? "cover" : "prose"
-                return SourcePage(number: page.number, method: page.method, kind: kind,
-                                  ocrConfidence: page.meanConfidence)
-            }))
+        var doc = DatasetDocument(source: Self.source(of: ingested, tablePages: Set(checked.tables.map(\.page)),
+                                                      surveyPages: Set(surveys.surveys.compactMap(\.page)),
+                                                      signingPages: Set(meta.signingPages)))
         doc.producer = try Producer.current()
         doc.organisation = meta.organisation
         doc.organisationKey = meta.organisationKey
@@ -92,5 +86,19 @@ public final class ReportPipeline: @unchecked Sendable {
         doc.checks = checked.checks + surveys.checks
         doc.diagnostics = PageLoss.diagnostics(of: ingested) + meta.diagnostics + checked.diagnostics + surveys.diagnostics
         return doc
+    }
+
+    /// The input's description: its pages, each with how it was read and what it holds.
+    private static func source(of ingested: IngestedDocument, tablePages: Set<Int>, surveyPages: Set<Int>,
+                               signingPages: Set<Int>) -> SourceInfo {
+        SourceInfo(file: ingested.file, sha256: ingested.sha256, pageCount: ingested.pages.count,
+                   pages: ingested.pages.map { page in
+                       let kind: String = signingPages.contains(page.number) ? "signing"
+                           : surveyPages.contains(page.number) ? "chart"
+                           : tablePages.contains(page.number) ? "table"
+                           : page.number == 1 ? "cover" : "prose"
+                       return SourcePage(number: page.number, method: page.method, kind: kind,
+                                         ocrConfidence: page.meanConfidence)
+                   })
     }
 }
