@@ -27,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCodecs", pkgConfig: "libpng glib-2.0 zlib",
                        providers: [.apt(["libpng-dev", "libglib2.0-dev"])]),
+        .systemLibrary(name: "CAllocator"),
         // Plain-Swift pixel buffers shared by the wrappers and the pipeline.
         .target(name: "Bitmap", swiftSettings: optimised),
         // Wrappers: the only modules that see a C pointer.
@@ -36,11 +37,13 @@ let package = Package(
         .target(name: "Codecs", dependencies: ["CCodecs", "Bitmap"], swiftSettings: optimised),
         // Draws report pages with cairo: the fixture generator's pen.
         .target(name: "Canvas", dependencies: ["CPoppler", "Bitmap"]),
+        // The C library's allocator settings (glibc's mallopt).
+        .target(name: "Allocator", dependencies: ["CAllocator"]),
         // Excel workbooks (libxlsxwriter).
         .target(name: "XLSX", dependencies: ["CXlsxWriter"]),
         // The pipeline: one folder per stage.
         .target(name: "ArsredKit",
-                dependencies: ["Bitmap", "Poppler", "Tesseract", "Codecs",
+                dependencies: ["Bitmap", "Poppler", "Tesseract", "Codecs", "Allocator",
                                .product(name: "Yams", package: "Yams")],
                 swiftSettings: optimised),
         // What users do with the dataset: diff against hand data, export, review.

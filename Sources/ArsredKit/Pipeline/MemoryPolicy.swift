@@ -1,4 +1,4 @@
-import Foundation
+import Allocator
 
 /// How the process's allocator hands back page-sized buffers. glibc serves a request past its
 /// mmap threshold with a mapping of its own, given back whole when freed; but the threshold
@@ -14,14 +14,6 @@ enum MemoryPolicy {
     /// Blocks this large or larger (bytes) are mapped apart and unmapped when freed: below a
     /// 200-dpi page's bitmap (4 MB), above tesseract's and the recognisers' small allocations.
     static let separateMappingBytes: Int32 = 1 << 20
-    /// glibc's `M_MMAP_THRESHOLD` (malloc.h), which also stops the threshold's rise.
-    private static let mmapThresholdOption: Int32 = -3
-
-    private typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-
-    /// Sets the threshold once per process (nothing where the C library has no `mallopt`).
-    static let apply: Void = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MallOpt.self)(mmapThresholdOption, separateMappingBytes)
-    }()
+    /// Sets the threshold once per process.
+    static let apply: Void = { Allocator.mapApart(blocksOfAtLeast: separateMappingBytes) }()
 }
