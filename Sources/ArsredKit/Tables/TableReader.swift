@@ -164,148 +164,69 @@ struct TableReader {
            let reading = readColumnBlocks(layout, id: id, title: title, kind: kind, page: lines.first?.pageNumber ?? 1) {
             return reading
         }
-        var headerLines: [Line] = []
-        var rows: [RawRow] = []
-        var pendingLabel: (text: String, page: Int)? = nil
-        var orphanValues: [RawRow] = []
-        var rowsBeforeFigures = 0
-        var started = false
-        var warnings: [Diagnostic] = []
-
-        func flushPending() {
-            if let p = pendingLabel {
-                rows.append(RawRow(label: p.text, words: [], tokens: [], pageNumber: p.page, krSuffix: false))
-                pendingLabel = nil
-            }
-        }
-
-        for (li, rl) in lines.enumerated() {
-            let line = rl.line
-            if !started && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
-                headerLines.append(line); continue
-            }
-            let (labelWords, tokens, kr) = Self.split(line)
-            let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
-            let hasLetters = label.contains { $0.isLetter }
-            if !started && line.words.first.map({ FoldedText.fold($0.text).hasPrefix("belopp") }) == true {
-                headerLines.append(line); continue
-            }
-            if started && !tokens.isEmpty && !headerLines.isEmpty && !hasLetters && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
-                continue // a header repeated on the next page
-            }
-            if tokens.isEmpty || tokens.allSatisfy(\.isDash) && !hasLetters {
-                guard hasLetters else { continue }
-                // Text only: a continued label, a group heading or empty row, or prose.
-                let wordCount = label.split(separator: " ").count
-                let known = canonical(label, kind: kind, isNote: id.hasPrefix("note_")) != nil
-                if started, let p = pendingLabel, startsLowercase(label) {
-                    pendingLabel = (p.text + " " + label, p.page); continue
-                }
-                // The first letters of a `Not` heading OCR cut over two lines (`No` over `t 2021
-                // 2020`) belong to the header: `ColumnHeader` joins them (`stackedNoteHeading`).
-                if !started && ColumnHeader.isCutNoteHeading(line) { headerLines.append(line); continue }
-                if !started && headerLines.isEmpty { continue } // prose before the table
-                // A long label wrapped onto the next line is not prose.
-                let nextContinues = lines.indices.contains(li + 1)
-                    && startsLowercase(LabelText.cleaned(lines[li + 1].line.text))
-                    && !Self.split(lines[li + 1].line).tokens.isEmpty
-                if !known && !nextContinues && (wordCount >= 7 || label.hasSuffix(".")) {
-                    if started { break } else { continue }
-                }
-                if !started && !known && wordCount >= 4 { continue }
-                // Specks OCR read as a letter or two (a shaded row's edge) open no table.
-                if !started && !known && label.filter(\.isLetter).count < Self.speckLetters { continue }
-                flushPending()
-                pendingLabel = (label, rl.pageNumber)
-                started = true
-                continue
-            }
-            // A sentence holding a figure (`Lag (2018:597) om ...`) is prose, not a row.
-            if label.split(separator: " ").count >= 8 && canonical(label, kind: kind, isNote: id.hasPrefix("note_")) == nil {
-                if started { break } else { continue }
-            }
-            if !hasLetters {
-                // Figures without a label: pair them with labels printed in a block before.
-                flushPending()
-                if orphanValues.isEmpty { rowsBeforeFigures = rows.count }
-                orphanValues.append(RawRow(label: "", words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
-                started = true
-                continue
-            }
-            // A pending label that is a complete known label (a group heading) keeps to itself unless
-            // the joined label is known too: OCR may drop the capital of the next row.
-            if let p = pendingLabel, startsLowercase(label),
-               !(isKnown(p.text, kind: kind, id: id) && !isKnown(p.text + " " + label, kind: kind, id: id)) {
-                pendingLabel = nil
-                rows.append(RawRow(label: p.text + " " + label, words: line.words, tokens: tokens, pageNumber: p.page, krSuffix: kr))
-                started = true
-                continue
-            }
-            flushPending()
-            rows.append(RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
-            started = true
-        }
-        flushPending()
-
-        // Labels printed as a block, then their figures as a block.
-        if !orphanValues.isEmpty {
-            var emptyIdx = rows.indices.filter { $0 < rowsBeforeFigures && rows[$0].tokens.isEmpty }
-            // Group headings (`Tillgångar`) print no figures.
-            let notHeadings = emptyIdx.filter { canonical(rows[$0].label, kind: kind, isNote: id.hasPrefix("note_"))?.isHeading != true }
-            if notHeadings.count >= orphanValues.count { emptyIdx = notHeadings }
-            if emptyIdx.count >= orphanValues.count {
-                let targets = Array(emptyIdx.suffix(orphanValues.count))
-                for (t, o) in zip(targets, orphanValues) {
-                    rows[t].words = o.words; rows[t].tokens = o.tokens; rows[t].krSuffix = o.krSuffix
-                }
-                warnings.append(Diagnostic(table: id, message: "labels and figures printed apart were paired by order"))
-            } else {
-                warnings.append(Diagnostic(table: id, message: "\(orphanValues.count) line(s) of figures without a label left out"))
-            }
-        }
-
+        var scan = RowScan(reader: self, id: id, kind: kind, lines: lines)
+        scan.run()
+        let rows = scan.rows
+        var warnings = scan.warnings
         let valueRows = rows.filter { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }.count
-        // A note of figures has items and a total; a lone figure under a note heading is prose.
-        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+        guard valueRows >= Self.minimumValueRows(id) else { return nil }
 
-        var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
+        var header = ColumnHeader.parse(scan.headerLines, vocabulary: vocabulary)
         let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
         if header.columns.isEmpty {
             // No header printed: the fiscal year and the years before, as many as rows hold figures.
-            guard let fy = fiscalYear else { return nil }
-            let typical = valueCounts.filter { $0 > 0 }.sorted()
-            let n = max(1, min(5, typical.isEmpty ? 1 : typical[typical.count / 2]))
-            header.columns = (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
+            guard let columns = yearsBack(counts: valueCounts) else { return nil }
+            header.columns = columns
             warnings.append(Diagnostic(table: id, message: "no column header found; columns taken as \(header.keys.joined(separator: ", "))"))
         }
         let unit = header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
-        // Years missing from an OCR'd header (`2023 20220 2021`): fill the gaps of a run of years.
-        let typical = valueCounts.filter { $0 > 0 }.sorted()
-        if let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
-           header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 {
-            let years = header.columns.compactMap { Int($0.key) }
-            if let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
-               years == years.sorted(by: >) || years == years.sorted() {
-                let descending = years.first! > years.last!
-                let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
-                // Place a missing year midway between its neighbours.
-                var filled: [ColumnHeader.Column] = []
-                for y in all {
-                    if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
-                    let prev = filled.last?.x
-                    let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
-                    var x: ClosedRange<Double>? = nil
-                    if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
-                    filled.append(ColumnHeader.Column(key: String(y), x: x))
-                }
-                header.columns = filled
-                header.alternatives = []
-                warnings.append(Diagnostic(table: id, message: "a year missing from the column header was inferred"))
-            }
+        if Self.fillYearGaps(&header, counts: valueCounts) {
+            warnings.append(Diagnostic(table: id, message: "a year missing from the column header was inferred"))
         }
-
         let page = lines.first?.pageNumber ?? rows.first?.pageNumber ?? 1
         return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: header, warnings: warnings)
+    }
+
+    /// Rows with figures a table has at least: a note of figures has items and a total; a lone
+    /// figure under a note heading is prose.
+    static func minimumValueRows(_ id: String) -> Int { id.hasPrefix("note_") ? 2 : 1 }
+
+    /// Most columns a table printed without a header is given (a five-year overview's).
+    static let maxHeaderlessColumns = 5
+
+    /// Columns for a table printed without a header: the fiscal year and the years before it, as
+    /// many as its rows typically hold figures (nil without a fiscal year).
+    func yearsBack(counts: [Int]) -> [ColumnHeader.Column]? {
+        guard let fy = fiscalYear else { return nil }
+        let typical = counts.filter { $0 > 0 }.sorted()
+        let n = max(1, min(Self.maxHeaderlessColumns, typical.isEmpty ? 1 : typical[typical.count / 2]))
+        return (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
+    }
+
+    /// Years missing from an OCR'd header (`2023 20220 2021`): where rows typically hold more
+    /// figures than the header has years and the years are a run with gaps, the gaps are filled
+    /// (a missing year placed midway between its neighbours). True when it filled any.
+    static func fillYearGaps(_ header: inout ColumnHeader, counts: [Int]) -> Bool {
+        let typical = counts.filter { $0 > 0 }.sorted()
+        guard let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
+              header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 else { return false }
+        let years = header.columns.compactMap { Int($0.key) }
+        guard let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
+              years == years.sorted(by: >) || years == years.sorted() else { return false }
+        let descending = years.first! > years.last!
+        let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
+        var filled: [ColumnHeader.Column] = []
+        for y in all {
+            if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
+            let prev = filled.last?.x
+            let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
+            var x: ClosedRange<Double>? = nil
+            if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
+            filled.append(ColumnHeader.Column(key: String(y), x: x))
+        }
+        header.columns = filled
+        header.alternatives = []
+        return true
     }
 
     /// A table read as column blocks: the figures are under their columns already.
@@ -319,37 +240,66 @@ struct TableReader {
                                              note: b.notes[i], ambiguous: ambiguous)
         }
         let valueRows = b.cells.filter { !$0.isEmpty }.count
-        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+        guard valueRows >= Self.minimumValueRows(id) else { return nil }
         let unit = b.header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
         return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: b.header, warnings: b.warnings)
     }
+
+    /// Letters a label-only line that is no known label has at least to be kept as a row (fewer:
+    /// ruling read as text).
+    static let minimumLabelLetters = 4
 
     /// The table from its rows under their header: labels as they should read, keys, figures in
     /// their columns, shares kept in range, doubt carried on.
     func table(id: String, title: String, kind: TableVocabulary.TableKind?, page: Int, unit: String,
                rows: [RawRow], header: ColumnHeader, warnings: [Diagnostic]) -> TableReading {
-        var tableRows: [TableRow] = []
-        var doubts: [CellDoubt] = []
-        var places: [CheckedCell: CellPlace] = [:]
-        var warnings = warnings
+        var out = RowsRead(id: id, header: header, warnings: warnings)
         var keyCounts: [String: Int] = [:]
         for var r in rows {
             // Label-only lines that are no known label and hardly a word: ruling read as text.
             if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
-                && r.label.filter(\.isLetter).count < 4 { continue }
+                && r.label.filter(\.isLetter).count < Self.minimumLabelLetters { continue }
             r = recoverCells(r, header: header)
             let (canon, rowUnit) = canonicalLabel(r.label, kind: kind, isNote: id.hasPrefix("note_"))
             if rowUnit != "%", r.tokens.contains(where: \.garbled) {
                 // Leftover marks beside a figure that is no share: no trustworthy reading.
                 r.tokens.removeAll(where: \.garbled)
                 let row = FoldedText.fold(canon)
-                warnings.append(Diagnostic(table: id, row: row, message: "row \(row): an unreadable figure left out"))
+                out.warnings.append(Diagnostic(table: id, row: row, message: "row \(row): an unreadable figure left out"))
             }
             var key = FoldedText.fold(canon)
             guard !key.isEmpty else { continue }
             keyCounts[key, default: 0] += 1
             if keyCounts[key]! > 1 { key += "_\(keyCounts[key]!)" }
-            let assigned = r.preassigned ?? assign(r, header: header)
+            out.add(r, key: key, label: canon, unit: rowUnit, assigned: r.preassigned ?? assign(r, header: header))
+        }
+        let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: out.rows)
+        return TableReading(table: result, doubts: out.doubts, diagnostics: out.warnings, places: out.places,
+                            columnOrders: header.alternatives)
+    }
+
+    /// The rows of one table as `table` reads them, with the doubts, places and warnings they raise.
+    struct RowsRead {
+        let id: String
+        let header: ColumnHeader
+        var warnings: [Diagnostic]
+        var rows: [TableRow] = []
+        var doubts: [CellDoubt] = []
+        var places: [CheckedCell: CellPlace] = [:]
+
+        init(id: String, header: ColumnHeader, warnings: [Diagnostic]) {
+            self.id = id; self.header = header; self.warnings = warnings
+        }
+
+        /// Shares above this (%) are misreadings (`84%` read `8440`).
+        static let maxShare = 100.0
+        /// Digits at most of a misread share: its two and a `%` read as two more.
+        static let maxShareDigits = 4
+        /// Digits of a misread share that are its own (the rest were the `%`).
+        static let shareDigits = 2
+
+        /// One row: its cells' values and places, doubt where reading them was unsure.
+        mutating func add(_ r: RawRow, key: String, label: String, unit rowUnit: String?, assigned: Assignment) {
             var values = TableValues()
             for (col, num) in assigned.cells {
                 if let v = num.value { values[col] = v }
@@ -359,20 +309,8 @@ struct TableReader {
                 }
                 if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
             }
-            // A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` -> `8440`):
-            // keep the leading two digits, in doubt.
             if rowUnit == "%" || rowUnit == nil && assigned.cells.contains(where: { $0.1.percent }) {
-                for (col, v) in values where v > 100 || v < 0 {
-                    let digits = String(Int(abs(v)))
-                    // Beyond two digits and a `%` read as two more, the share's digits are not known.
-                    if digits.count > 4 {
-                        values[col] = nil
-                        warnings.append(Diagnostic(table: id, row: key, column: col, message: "row \(key) \(col): share read as \(digits) left out"))
-                        continue
-                    }
-                    if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
-                    doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
-                }
+                keepSharesInRange(&values, key: key)
             }
             for col in assigned.ambiguous where values[col] != nil {
                 doubts.append(CellDoubt(table: id, row: key, column: col, reason: "digit grouping ambiguous"))
@@ -382,11 +320,25 @@ struct TableReader {
             for c in header.keys { if let v = values[c] { ordered[c] = v } }
             var unitOut = rowUnit
             if unitOut == nil, assigned.cells.contains(where: { $0.1.percent }) { unitOut = "%" }
-            tableRows.append(TableRow(key: key, label: canon, note: assigned.note, values: ordered, unit: unitOut))
+            rows.append(TableRow(key: key, label: label, note: assigned.note, values: ordered, unit: unitOut))
             if let w = assigned.warning { warnings.append(Diagnostic(table: id, row: key, message: "row \(key): \(w)")) }
         }
-        let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, diagnostics: warnings, places: places, columnOrders: header.alternatives)
+
+        /// A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` ->
+        /// `8440`): the leading two digits are kept, in doubt; past four digits the share's digits
+        /// are not known and it is left out.
+        mutating func keepSharesInRange(_ values: inout TableValues, key: String) {
+            for (col, v) in values where v > Self.maxShare || v < 0 {
+                let digits = String(Int(abs(v)))
+                if digits.count > Self.maxShareDigits {
+                    values[col] = nil
+                    warnings.append(Diagnostic(table: id, row: key, column: col, message: "row \(key) \(col): share read as \(digits) left out"))
+                    continue
+                }
+                if v > Self.maxShare, let lead = Double(digits.prefix(Self.shareDigits)) { values[col] = lead }
+                doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
+            }
+        }
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the
