@@ -137,6 +137,16 @@ struct ColumnBlocks {
                 out.rows[out.rows.count - 1].label += " " + label
                 return
             }
+            if !tokens.isEmpty, reader.startsLowercase(label), let last = out.rows.last, last.tokens.isEmpty,
+               reader.canonical(last.label, kind: kind, isNote: isNote) == nil || reader.canonical(last.label + " " + label, kind: kind, isNote: isNote) != nil {
+                // A label wrapped onto the line that holds its figures (`Resultat efter finansiella`
+                // over `poster 707 618`), a block of other figures perhaps printed between.
+                var whole = row
+                whole.label = last.label + " " + label
+                whole.pageNumber = last.pageNumber
+                out.rows[out.rows.count - 1] = whole
+                return
+            }
             out.rows.append(row)
         }
     }

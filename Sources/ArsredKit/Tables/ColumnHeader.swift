@@ -24,6 +24,8 @@ struct ColumnHeader: Sendable, Equatable {
     static func year(_ word: String) -> Int? {
         // OCR specks around a header year include typographic quotes and accents (`‘2023`).
         var s = word.trimmingCharacters(in: .init(charactersIn: ".,:;()[]|'‘’“”„´`\"«»"))
+        // Ruling read as a mark after the year (`2021/`, `2020!`); `!` within four is a `1`.
+        if s.count == 5, let l = s.last, "/!".contains(l) { s.removeLast() }
         if s.count == 10, s.dropFirst(4).first == "-" { s = String(s.prefix(4)) }
         guard s.count == 4 else { return nil }
         let repaired = String(s.map { SwedishNumber.confusions[$0] ?? $0 })
@@ -73,8 +75,13 @@ struct ColumnHeader: Sendable, Equatable {
                   t.dropLast(4).count <= maxYearSpecks else { return false }
             return true
         }
-        if continues(last + 1, years[last]! + step) { words[last + 1] = Word(text: String(w[last + 1].text.suffix(4))) }
-        if continues(first - 1, y0 - step) { words[first - 1] = Word(text: String(w[first - 1].text.suffix(4))) }
+        // Marks alone between the run and the glued year (`2020 + #«22019`) are passed over.
+        func isMark(_ i: Int) -> Bool { !w[i].text.contains { $0.isLetter || $0.isNumber } }
+        var after = last + 1, before = first - 1
+        while after < w.count, isMark(after) { after += 1 }
+        while before >= 0, isMark(before) { before -= 1 }
+        if continues(after, years[last]! + step) { words[after] = Word(text: String(w[after].text.suffix(4))) }
+        if continues(before, y0 - step) { words[before] = Word(text: String(w[before].text.suffix(4))) }
         // Each repaired year extends the run: the next word may continue it too.
         return words.map(\.text) == w.map(\.text) ? line : yearsContinued(Line(words: words))
     }
