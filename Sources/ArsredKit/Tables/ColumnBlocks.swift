@@ -365,14 +365,17 @@ struct ColumnBlocks {
         // A dash beside figures is ruling read as text (`123 456 —`), unless the line is all dashes.
         let figures = tokens.filter { !$0.isDash }
         let tokens = figures.isEmpty ? tokens : figures
-        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber])? {
-            func noteAndRest() -> (String?, [ParsedNumber])? {
+        // Of several groupings into `n` figures, the one most alike in size; in doubt unless it
+        // stands alone.
+        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber], alone: Bool)? {
+            func noteAndRest() -> (String?, [ParsedNumber], Bool)? {
                 guard tokens.count >= 2, let note = TableReader.noteText(tokens[0]),
-                      let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).first else { return nil }
-                return (note, rest)
+                      let rest = SwedishNumber.likeliest(SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n))
+                else { return nil }
+                return (note, rest.numbers, rest.alone)
             }
             if noteColumn, let r = noteAndRest() { return r }
-            if let all = SwedishNumber.segmentations(tokens, count: n).first { return (nil, all) }
+            if let all = SwedishNumber.likeliest(SwedishNumber.segmentations(tokens, count: n)) { return (nil, all.numbers, all.alone) }
             return noteAndRest()
         }
         let full = read(count)
@@ -380,7 +383,7 @@ struct ColumnBlocks {
             // `-123 456` under `Budget` and `2023` is one figure, the budget left out, when the
             // budget it would make is no round amount and the line reads as one figure fewer.
             let odd = emptyFirst.flatMap { r.numbers[$0].value }.map { $0.truncatingRemainder(dividingBy: budgetRounding) != 0 } ?? false
-            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: false) }
+            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: !r.alone) }
         }
         guard count >= 2, !tokens.isEmpty else { return nil }
         for n in stride(from: count - 1, through: 1, by: -1) {

@@ -79,9 +79,42 @@ public struct TableStage: Sendable {
         let v = vocabulary
         let furniture = PageFurniture(pages: pages, vocabulary: v)
         let headings = SectionLocator.locate(pages: pages, vocabulary: v)
-        return TableRegions.cut(pages: pages, headings: headings, furniture: furniture, continues: { line in
+        let regions = TableRegions.cut(pages: pages, headings: headings, furniture: furniture, continues: { line in
             !TableReader.split(line).tokens.isEmpty || ColumnHeader.isHeaderLine(line, vocabulary: v)
         }, borrows: { Self.awaitsFigures($0, vocabulary: v) }, isFigureLine: { Self.isFigureLine($0, vocabulary: v) })
+        return unstacked(regions)
+    }
+
+    /// Two statement headings printed one right under the other (`4. Kassaflödesanalys`, `5.
+    /// Driftredovisning`): the OCR engine put the first table's labels and figures after the
+    /// second heading. The first region, empty, takes the second's lines from its start up to the
+    /// lead-in (unit line, prose) of the second table's own labels: labels only the second's
+    /// vocabulary knows, after at least `ColumnBlocks.minimumLabels` only the first's knows.
+    func unstacked(_ regions: [TableRegion]) -> [TableRegion] {
+        var out = regions
+        let reader = TableReader(vocabulary: vocabulary, fiscalYear: nil, relations: relations)
+        for i in out.indices.dropLast() {
+            guard case .table(let a) = out[i].heading.kind, case .table(let b) = out[i + 1].heading.kind,
+                  let ka = vocabulary.kind(a), let kb = vocabulary.kind(b),
+                  out[i].heading.pageIndex == out[i + 1].heading.pageIndex,
+                  out[i].lines.allSatisfy({ !$0.line.words.contains { $0.text.contains(where: \.isLetter) } }) else { continue }
+            let lines = out[i + 1].lines
+            func knows(_ k: TableVocabulary.TableKind, _ rl: RegionLine) -> Bool {
+                let label = LabelText.cleaned(TableReader.split(rl.line).label.map(\.text).joined(separator: " "))
+                return !label.isEmpty && reader.canonical(label, kind: k, isNote: false) != nil
+            }
+            let firstOnly = lines.indices.filter { knows(ka, lines[$0]) && !knows(kb, lines[$0]) }
+            guard firstOnly.count >= ColumnBlocks.minimumLabels,
+                  let second = lines.indices.first(where: { $0 > firstOnly[0] && knows(kb, lines[$0]) && !knows(ka, lines[$0]) }),
+                  firstOnly.filter({ $0 < second }).count >= ColumnBlocks.minimumLabels else { continue }
+            var cut = second
+            while cut - 1 > firstOnly[0], !Self.isFigureLine(lines[cut - 1].line, vocabulary: vocabulary), !knows(ka, lines[cut - 1]) {
+                cut -= 1
+            }
+            out[i].lines = Array(lines[..<cut])
+            out[i + 1].lines = Array(lines[cut...])
+        }
+        return out
     }
 
     /// Each region's table (the first region of an id only), and the ids in reading order.

@@ -60,4 +60,63 @@ import Testing
         #expect(v["finansiella_intakter"] == ["2024": 12_000])
         #expect(v["poster"] == nil)
     }
+
+    /// Two headings one right under the other, the first table's labels and figures printed
+    /// after the second heading, then the second table's own: each table gets its own.
+    @Test func stackedHeadingsEachKeepTheirTable() throws {
+        let page = """
+            4. Kassaflödesanalys
+
+            5. Driftredovisning
+
+            Belopp i kr
+            Årets resultat
+            Justering för ej likviditetspåverkande poster
+            Ökning(-)/minskning(+) kortfristiga fordringar
+            Ökning(+)/minskning(-) kortfristiga skulder
+            Kassaflöde från den löpande verksamheten
+            Årets kassaflöde
+            Likvida medel vid årets början
+            Likvida medel vid årets slut
+
+            2024-12-31 2023-12-31
+            120 000 80 000
+            -30 000 10 000
+            15 000 -5 000
+            105 000 85 000
+            105 000 85 000
+            900 000 815 000
+            1 005 000 900 000
+
+            Belopp i kr
+            Verksamhetens kostnader
+            Verksamhetens intäkter
+            Resultat
+
+            Utfall helår
+            2024 2023
+            3 880 000 3 700 000
+            4 000 000 3 780 000
+            120 000 80 000
+            """
+        let r = try recognise(page)
+        let cf = try TableRecognition.values(r, "cash_flow")
+        #expect(cf["arets_resultat"] == ["2024": 120_000, "2023": 80_000])
+        #expect(cf["likvida_medel_vid_arets_slut"] == ["2024": 1_005_000, "2023": 900_000])
+        let op = try TableRecognition.values(r, "operating_statement")
+        #expect(op["verksamhetens_intakter"] == ["2024": 4_000_000, "2023": 3_780_000])
+        #expect(op["arets_resultat"] == nil)
+    }
+
+    /// A block line of two figures whose digit groups allow several cuts (`-296 856 281 321`):
+    /// the cut whose figures are of a size, and in doubt where another cut is nearly as alike.
+    @Test func aBlockLineIsCutWhereItsFiguresAreOfASize() throws {
+        let tokens = "-296 856 281 321".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
+        let line = try #require(ColumnBlocks.figures(tokens, count: 2, noteColumn: false))
+        #expect(line.numbers.map(\.value) == [-296_856, 281_321])
+        #expect(!line.partial)
+        let close = "12 345 678".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
+        let tied = try #require(ColumnBlocks.figures(close, count: 2, noteColumn: false))
+        #expect(tied.partial)
+    }
 }
