@@ -115,7 +115,7 @@ import Testing
         let line = try #require(ColumnBlocks.figures(tokens, count: 2, noteColumn: false))
         #expect(line.numbers.map(\.value) == [-296_856, 281_321])
         #expect(!line.partial)
-        let close = "12 345 678".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
+        let close = "1 234 567 890".split(separator: " ").compactMap { SwedishNumber.token(String($0)) }
         let tied = try #require(ColumnBlocks.figures(close, count: 2, noteColumn: false))
         #expect(tied.partial)
     }
