@@ -634,12 +634,31 @@ extension TableReader {
         var header = f.leading
         header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
+        header.alternatives = blockAlternatives(layout, placed: placed, keys: header.keys)
         for r in layout.reordered { for c in header.columns where f.cells[r][c.key] != nil { f.doubtful.append((r, c.key)) } }
         if !layout.reordered.isEmpty {
             warnings.append(Diagnostic(table: id, message: "a label printed after the total was placed by the labels' usual order; the rows from it to the total are in doubt"))
         }
         warnings.append(Diagnostic(table: id, message: "labels and figure columns printed apart were paired by order, count and arithmetic"))
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
+    }
+
+    /// Other keyings a block's own heading allows (a `Budget` on a line of its own over `2021
+    /// 2020 2021`), as keyings of the whole table: the block's columns rekeyed, the rest as they
+    /// are. Only for a block that took its heading's columns as printed; the document's
+    /// arithmetic chooses among them (`ColumnOrder`).
+    func blockAlternatives(_ layout: ColumnBlocks, placed: [(index: Int, keys: [String])], keys: [String]) -> [[String]] {
+        var out: [[String]] = []
+        for (bi, blockKeys) in placed {
+            let parsed = ColumnHeader.parse(layout.blocks[bi].header, vocabulary: vocabulary)
+            guard parsed.keys == blockKeys else { continue }
+            for alt in parsed.alternatives where alt.count == blockKeys.count {
+                let map = Dictionary(zip(blockKeys, alt), uniquingKeysWith: { a, _ in a })
+                let whole = keys.map { map[$0] ?? $0 }
+                if Set(whole).count == whole.count, whole != keys, !out.contains(whole) { out.append(whole) }
+            }
+        }
+        return out
     }
 
     /// The rows (ascending) that a block's lines fill: every order-keeping choice of rows is

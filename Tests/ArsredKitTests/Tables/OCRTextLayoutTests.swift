@@ -119,4 +119,37 @@ import Testing
         let tied = try #require(ColumnBlocks.figures(close, count: 2, noteColumn: false))
         #expect(tied.partial)
     }
+
+    /// A block under `Budget` on a line of its own over `2024-12-31 2023-12-31 2024`: which of
+    /// the two 2024 columns is the budget the heading does not settle; the balance sheet's result
+    /// does (the outcome is the year's result there).
+    @Test func aBlocksLooseBudgetIsSettledByTheDocument() throws {
+        let page = """
+            2. Resultaträkning
+            Belopp i kr
+            Verksamhetens intäkter
+            Verksamhetens kostnader
+            Resultat
+            Årets resultat
+            Budget
+            2024-12-31 2023-12-31 2024
+            5 120 400 4 980 000 5 000 000
+            -4 870 100 -4 900 000 -5 200 000
+            250 300 80 000 -200 000
+            250 300 80 000 -200 000
+            3. Balansräkning
+            Belopp i kr 2024-12-31 2023-12-31
+            Kassa och bank 1 250 300 1 000 000
+            Summa tillgångar 1 250 300 1 000 000
+            Eget kapital
+            Ingående eget kapital 920 000 840 000
+            Årets resultat 250 300 80 000
+            Summa eget kapital 1 170 300 920 000
+            Kortfristiga skulder 80 000 80 000
+            Summa eget kapital, avsättningar och skulder 1 250 300 1 000 000
+            """
+        let v = try TableRecognition.values(try recognise(page), "income_statement")
+        #expect(v["arets_resultat"] == ["2024": 250_300, "2023": 80_000, "budget:2024": -200_000])
+        #expect(v["verksamhetens_intakter"] == ["2024": 5_120_400, "2023": 4_980_000, "budget:2024": 5_000_000])
+    }
 }
