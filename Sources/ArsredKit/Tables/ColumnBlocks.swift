@@ -386,6 +386,10 @@ struct ColumnBlocks {
             guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: !r.alone) }
         }
         guard count >= 2, !tokens.isEmpty else { return nil }
+        // Two figures OCR ran together past any figure's length (`428534412819`): each cut is a
+        // reading, the one of a size taken, in doubt (the print did not show it).
+        let cuts = TableReader.overlongCuts(tokens).flatMap { SwedishNumber.segmentations($0, count: count) }
+        if let cut = SwedishNumber.likeliest(cuts) { return BlockLine(note: nil, numbers: cut.numbers, partial: true) }
         for n in stride(from: count - 1, through: 1, by: -1) {
             guard let r = read(n) else { continue }
             let empty = ParsedNumber(value: nil, tokens: [])

@@ -459,8 +459,30 @@ struct TableReader {
     /// `assignBySequence`'s scores: a column left empty costs 1).
     static let runTogetherPenalty = 1.0
 
-    static func runTogetherSplits(_ tokens: [NumericToken]) -> [[NumericToken]] {
+    /// Digits at most of one printed figure: a samordningsförbund's figures stay below a
+    /// billion kronor, so a plain run of more digits (`428534412819`) is two figures OCR ran
+    /// together with no group to cut at.
+    static let maxFigureDigits = 9
+
+    /// The token lists with one over-long plain token (`maxFigureDigits`) cut in two at each
+    /// place (the second part not opening with `0`).
+    static func overlongCuts(_ tokens: [NumericToken]) -> [[NumericToken]] {
         var out: [[NumericToken]] = []
+        for (i, t) in tokens.enumerated()
+        where t.digits.count > maxFigureDigits && t.decimals == nil && !t.percent && !t.isDash && !t.opensParen {
+            for cut in 1..<t.digits.count {
+                var a = t, b = t
+                a.digits = String(t.digits.prefix(cut)); a.closesParen = false
+                b.digits = String(t.digits.dropFirst(cut)); b.negative = false
+                guard b.digits.first != "0" || b.digits == "0" else { continue }
+                out.append(Array(tokens[..<i]) + [a, b] + Array(tokens[(i + 1)...]))
+            }
+        }
+        return out
+    }
+
+    static func runTogetherSplits(_ tokens: [NumericToken]) -> [[NumericToken]] {
+        var out: [[NumericToken]] = overlongCuts(tokens)
         for i in tokens.indices.dropLast() {
             let t = tokens[i]
             guard t.digits.count > 3, t.decimals == nil, !t.percent, !t.isDash, tokens[i + 1].isContinuation else { continue }

@@ -152,4 +152,32 @@ import Testing
         #expect(v["arets_resultat"] == ["2024": 250_300, "2023": 80_000, "budget:2024": -200_000])
         #expect(v["verksamhetens_intakter"] == ["2024": 5_120_400, "2023": 4_980_000, "budget:2024": 5_000_000])
     }
+
+    /// A note's block line of two figures OCR ran together past any figure's length
+    /// (`318204296117`): cut where the two are of a size, so the lines after it keep their rows
+    /// and the sum holds.
+    @Test func anOverlongRunTogetherBlockLineIsTwoFigures() throws {
+        let page = """
+            Not 3. Verksamhetens kostnader
+            Insatser
+            Arbetsträning i Testby
+            Stöd i Plogen
+            Ungdomsspåret
+            Summa
+            2024-12-31 2023-12-31
+            1 200 000 1 100 000
+            318204296117
+            250 000 240 000
+            1 768 204 1 636 117
+            """
+        let v = try TableRecognition.values(try recognise(page), "note_3")
+        #expect(v["stod_i_plogen"] == ["2024": 318_204, "2023": 296_117])
+        #expect(v["summa"] == ["2024": 1_768_204, "2023": 1_636_117])
+    }
+
+    @Test func overlongCutsOnlyPastAFiguresLength() {
+        let long = SwedishNumber.token("318204296117")!, plain = SwedishNumber.token("10307659")!
+        #expect(TableReader.overlongCuts([long]).count == 11)
+        #expect(TableReader.overlongCuts([plain]).isEmpty)
+    }
 }
