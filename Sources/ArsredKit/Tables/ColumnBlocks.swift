@@ -140,7 +140,7 @@ struct ColumnBlocks {
             if !tokens.isEmpty, reader.startsLowercase(label), let last = out.rows.last, last.tokens.isEmpty,
                reader.canonical(last.label, kind: kind, isNote: isNote) == nil || reader.canonical(last.label + " " + label, kind: kind, isNote: isNote) != nil {
                 // A label wrapped onto the line that holds its figures (`Resultat efter finansiella`
-                // over `poster 707 618`), a block of other figures perhaps printed between.
+                // over `poster 412 000`), a block of other figures perhaps printed between.
                 var whole = row
                 whole.label = last.label + " " + label
                 whole.pageNumber = last.pageNumber
@@ -386,7 +386,7 @@ struct ColumnBlocks {
             guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: !r.alone) }
         }
         guard count >= 2, !tokens.isEmpty else { return nil }
-        // Two figures OCR ran together past any figure's length (`428534412819`): each cut is a
+        // Two figures OCR ran together past any figure's length (`318204296117`): each cut is a
         // reading, the one of a size taken, in doubt (the print did not show it).
         let cuts = TableReader.overlongCuts(tokens).flatMap { SwedishNumber.segmentations($0, count: count) }
         if let cut = SwedishNumber.likeliest(cuts) { return BlockLine(note: nil, numbers: cut.numbers, partial: true) }

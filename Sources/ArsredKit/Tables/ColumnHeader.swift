@@ -75,7 +75,7 @@ struct ColumnHeader: Sendable, Equatable {
                   t.dropLast(4).count <= maxYearSpecks else { return false }
             return true
         }
-        // Marks alone between the run and the glued year (`2020 + #«22019`) are passed over.
+        // Marks alone between the run and the glued year (`2021 + #«42020`) are passed over.
         func isMark(_ i: Int) -> Bool { !w[i].text.contains { $0.isLetter || $0.isNumber } }
         var after = last + 1, before = first - 1
         while after < w.count, isMark(after) { after += 1 }

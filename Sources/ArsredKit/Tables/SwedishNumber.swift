@@ -231,8 +231,8 @@ public enum SwedishNumber {
         return hi - lo
     }
 
-    /// Of the readings of one line's tokens as so many figures (`-296 856 281 321`: `-296` and
-    /// `856 281 321`, or `-296 856` and `281 321`, ...), the one whose figures are most alike in
+    /// Of the readings of one line's tokens as so many figures (`-418 273 395 160`: `-418` and
+    /// `273 395 160`, or `-418 273` and `395 160`, ...), the one whose figures are most alike in
     /// size, and whether it stands alone (no other within `sizeTieDecades`).
     static func likeliest(_ readings: [[ParsedNumber]]) -> (numbers: [ParsedNumber], alone: Bool)? {
         let spreads = readings.map(sizeSpread)

@@ -460,7 +460,7 @@ struct TableReader {
     static let runTogetherPenalty = 1.0
 
     /// Digits at most of one printed figure: a samordningsförbund's figures stay below a
-    /// billion kronor, so a plain run of more digits (`428534412819`) is two figures OCR ran
+    /// billion kronor, so a plain run of more digits (`318204296117`) is two figures OCR ran
     /// together with no group to cut at.
     static let maxFigureDigits = 9
 
