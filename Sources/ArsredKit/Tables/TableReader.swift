@@ -510,37 +510,52 @@ struct TableReader {
         return tokens.flatMap { t in t.digits.map { d -> NumericToken in var one = t; one.digits = String(d); return one } }
     }
 
+    /// A reading of a row's tokens as figures under some of the header's columns, with its cost
+    /// (lower is likelier).
+    struct SequenceCandidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int]; var split = false }
+
+    /// Costs of `assignBySequence`'s readings, in the units where a column left empty costs 1:
+    /// as many figures as the outcome columns (a budget not printed on the row), a reading of
+    /// fewer figures than columns (right-aligned), per decade of size between a row's figures,
+    /// a budget that is no round thousand, and the bonus for a note reference the header has a column for.
+    static let outcomeOnlyCost = 0.5, fewerFiguresCost = 2.0, sizeSpreadCost = 0.6, oddBudgetCost = 1.5, noteBonus = 0.2
+    /// Readings within this much of the best that read the row otherwise put its cells in doubt.
+    static let rivalMargin = 0.5
+
     func assignBySequence(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
-        let k = header.columns.count
-        let outcome = header.outcomeIndices
-        let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
-        struct Candidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int]; var split = false }
-        var candidates: [Candidate] = []
-        func consider(_ toks: [NumericToken], note: String?, split: Bool = false) {
-            guard !toks.isEmpty else { return }
-            for n in 1...min(toks.count, k + 1) {
-                for seg in SwedishNumber.segmentations(toks, count: n) {
-                    var score: Double
-                    var targets: [Int]
-                    if n == k { score = 0; targets = Array(0..<k) }
-                    else if n == outcome.count && n < k { score = 0.5; targets = outcome }
-                    else if n < k { score = 2 + Double(k - n); targets = Array((k - n)..<k) }
-                    else { score = 10; targets = Array(0..<k); continue }
-                    // Figures on one row are of a size: prefer the reading whose magnitudes agree.
-                    let logs = seg.compactMap { $0.value }.filter { $0 != 0 }.map { log10(abs($0)) }
-                    if let mx = logs.max(), let mn = logs.min() { score += 0.6 * (mx - mn) }
-                    if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
-                       v.truncatingRemainder(dividingBy: 1000) != 0 { score += 1.5 }
-                    if note != nil { score -= 0.2 }
-                    if split { score += Self.runTogetherPenalty }
-                    candidates.append(Candidate(note: note, numbers: seg, score: score, targets: targets, split: split))
-                }
-            }
-        }
         var tokens = tokens
+        let k = header.columns.count
         // `Soliditet (%)` read `(20)`: a bracketed figure first, beyond the columns, belongs to the label.
         if tokens.count > k, let f = tokens.first, f.opensParen && f.closesParen, !tokens.dropFirst().contains(where: \.opensParen) {
             tokens.removeFirst()
+        }
+        let candidates = sequenceCandidates(tokens, header: header)
+        guard let best = candidates.min(by: { $0.score < $1.score }) else { return greedyAssignment(tokens, header: header) }
+        var out = Assignment()
+        out.note = best.note
+        for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
+        // A split the print did not show is a reading, not a fact: the row's sums must bear it out.
+        if best.split { out.ambiguous = out.cells.map(\.0) }
+        // Another reading almost as good with different values: the cells are in doubt.
+        for c in candidates where c.score - best.score < Self.rivalMargin
+            && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
+            for (num, t) in zip(c.numbers, c.targets) {
+                let col = header.keys[t]
+                if out.cells.first(where: { $0.0 == col })?.1.value != num.value, !out.ambiguous.contains(col) {
+                    out.ambiguous.append(col)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every reading of the tokens: as printed, without dashes beyond the columns, after a note
+    /// reference, and split where OCR may have run figures together.
+    func sequenceCandidates(_ tokens: [NumericToken], header: ColumnHeader) -> [SequenceCandidate] {
+        let k = header.columns.count
+        var candidates: [SequenceCandidate] = []
+        func consider(_ toks: [NumericToken], note: String?, split: Bool = false) {
+            candidates += weighedReadings(toks, header: header, note: note, split: split)
         }
         consider(tokens, note: nil)
         // Dashes beyond the columns are ruling read as text.
@@ -553,30 +568,44 @@ struct TableReader {
         }
         for variant in Self.runTogetherSplits(tokens) { consider(variant, note: nil, split: true) }
         if let variant = Self.smallCountSplit(tokens, columns: k) { consider(variant, note: nil, split: true) }
-        guard let best = candidates.min(by: { $0.score < $1.score }) else {
-            // Nothing groups into the columns: read greedily, right-aligned, and say so.
-            var out = Assignment()
-            let seg = (1...tokens.count).lazy.compactMap { SwedishNumber.segmentations(tokens, count: $0).first }.first ?? []
-            let start = max(0, k - seg.count)
-            for (i, num) in seg.suffix(k).enumerated() { out.cells.append((header.keys[start + i], num)) }
-            out.ambiguous = out.cells.map(\.0)
-            out.warning = "figures do not fit the \(k) columns"
-            return out
-        }
-        var out = Assignment()
-        out.note = best.note
-        for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
-        // A split the print did not show is a reading, not a fact: the row's sums must bear it out.
-        if best.split { out.ambiguous = out.cells.map(\.0) }
-        // Another reading almost as good with different values: the cells are in doubt.
-        for c in candidates where c.score - best.score < 0.5 && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
-            for (num, t) in zip(c.numbers, c.targets) {
-                let col = header.keys[t]
-                if out.cells.first(where: { $0.0 == col })?.1.value != num.value, !out.ambiguous.contains(col) {
-                    out.ambiguous.append(col)
-                }
+        return candidates
+    }
+
+    /// The readings of one token list as 1 to k figures, each placed and costed.
+    func weighedReadings(_ toks: [NumericToken], header: ColumnHeader, note: String?, split: Bool) -> [SequenceCandidate] {
+        let k = header.columns.count
+        let outcome = header.outcomeIndices
+        let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
+        guard !toks.isEmpty else { return [] }
+        var out: [SequenceCandidate] = []
+        for n in 1...min(toks.count, k) {
+            for seg in SwedishNumber.segmentations(toks, count: n) {
+                var score: Double
+                var targets: [Int]
+                if n == k { score = 0; targets = Array(0..<k) }
+                else if n == outcome.count { score = Self.outcomeOnlyCost; targets = outcome }
+                else { score = Self.fewerFiguresCost + Double(k - n); targets = Array((k - n)..<k) }
+                // Figures on one row are of a size: prefer the reading whose magnitudes agree.
+                score += Self.sizeSpreadCost * SwedishNumber.sizeSpread(seg)
+                if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
+                   v.truncatingRemainder(dividingBy: ColumnBlocks.budgetRounding) != 0 { score += Self.oddBudgetCost }
+                if note != nil { score -= Self.noteBonus }
+                if split { score += Self.runTogetherPenalty }
+                out.append(SequenceCandidate(note: note, numbers: seg, score: score, targets: targets, split: split))
             }
         }
+        return out
+    }
+
+    /// Nothing groups into the columns: read greedily, right-aligned, and say so.
+    func greedyAssignment(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
+        let k = header.columns.count
+        var out = Assignment()
+        let seg = (1...tokens.count).lazy.compactMap { SwedishNumber.segmentations(tokens, count: $0).first }.first ?? []
+        let start = max(0, k - seg.count)
+        for (i, num) in seg.suffix(k).enumerated() { out.cells.append((header.keys[start + i], num)) }
+        out.ambiguous = out.cells.map(\.0)
+        out.warning = "figures do not fit the \(k) columns"
         return out
     }
 
