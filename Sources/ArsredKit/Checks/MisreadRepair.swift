@@ -115,74 +115,98 @@ extension TableChecks {
             let failing = current.filter { !$0.passed }
             guard !failing.isEmpty else { break }
             let suspects = suspectCells(failing)
-            guard !suspects.isEmpty else { break }
-            var taken: Reading? = nil
-            for slip in Slip.allCases {
-                var hits: [Reading] = []
-                for group in suspects {
-                    guard let read = value(of: group[0]) else { continue }
-                    let suspicion = group.map { c in failing.filter { $0.cells.contains(c) }.count }.max() ?? 0
-                    var readings = Self.misreadings(of: read, slip)
-                    let second = secondRead(group[0])
-                    // A second read's size, with either sign (the region's edge may hold a dash or rule).
-                    if slip == .reread {
-                        readings = second.flatMap { $0 }.map { v in (v == 0 ? [v] : [v, -v]).filter { $0 != read } } ?? []
-                    }
-                    // One digit for another is what a printed misprint looks like too: only where
-                    // a second read of the figure does not bear the first out, or the engine
-                    // itself read the figure with doubt.
-                    let engineDoubt = group.contains { inDoubt($0.table, $0.row, $0.column) }
-                    if slip == .digit, !engineDoubt, second.flatMap({ $0 }) == read || second == nil { readings = [] }
-                    // A reading a unit away absorbs a printed rounding, not a misread.
-                    readings.removeAll { abs($0 - read) <= Self.roundedUnitSlack }
-                    for v in readings {
-                        let after = outcomes(of: setting(group, to: v))
-                        // A reading breaks no check that held.
-                        guard before.allSatisfy({ !$0.value || after[$0.key] == true }) else { continue }
-                        let fixed = Set(before.filter { !$0.value && after[$0.key] == true }.map(\.key))
-                        guard !fixed.isEmpty, fixed.isDisjoint(with: blocked) else { continue }
-                        hits.append(Reading(cells: group, read: read, value: v, slip: slip, fixed: fixed, suspicion: suspicion))
-                    }
-                }
-                guard !hits.isEmpty else { continue }
-                func stronger(_ a: Reading, _ b: Reading) -> Bool {
-                    a.fixed.count != b.fixed.count ? a.fixed.count > b.fixed.count : a.suspicion > b.suspicion
-                }
-                let order = hits.indices.sorted { stronger(hits[$0], hits[$1]) }
-                var tiedClusters: [[Reading]] = []
-                for i in order {
-                    let h = hits[i]
-                    let rivals = hits.indices.filter { $0 != i && !hits[$0].fixed.isDisjoint(with: h.fixed) }
-                    if rivals.contains(where: { stronger(hits[$0], h) }) { continue }
-                    let tied = rivals.filter { !stronger(h, hits[$0]) }
-                    if tied.isEmpty { taken = h; break }
-                    // Tied: the readings whose checks hold within the printed rounding alone.
-                    let cluster = [h] + tied.map { hits[$0] }
-                    let strict = cluster.filter { r in
-                        let after = outcomes(of: setting(r.cells, to: r.value), strict: true)
-                        return r.fixed.allSatisfy { after[$0] == true }
-                    }
-                    if strict.count == 1, strict[0].cells == h.cells, strict[0].value == h.value { taken = h; break }
-                    tiedClusters.append(cluster)
-                }
-                if taken != nil { break }
-                for cluster in tiedClusters {
-                    blocked.formUnion(cluster.flatMap(\.fixed))
-                    let named = cluster.prefix(Self.namedDoubtfulFigures).map { r in
-                        "\(r.cells[0].row) \(r.cells[0].column) \(format(r.read)) as \(format(r.value))"
-                    }
-                    let message = "the arithmetic allows more than one reading of a misread figure: "
-                        + named.joined(separator: ", ") + (cluster.count > named.count ? ", ..." : "") + "; left as read"
-                    if warned.insert(message).inserted {
-                        diagnostics.append(Diagnostic(table: cluster[0].cells[0].table, message: message))
-                    }
-                }
-            }
-            guard let r = taken else { break }
+            guard !suspects.isEmpty,
+                  let r = roundReading(suspects, failing: failing, before: before, blocked: &blocked, warned: &warned)
+            else { break }
             for cell in r.cells { repairReading(cell, to: r.value, read: r.read) }
             repaired = true
         }
         return repaired
+    }
+
+    /// The reading one round takes: of the slightest kind of slip that has one no rival beats,
+    /// the strongest. Kinds whose best readings tie block the checks they concern (`blocked`) and
+    /// say so, once each (`warned`).
+    mutating func roundReading(_ suspects: [[CheckedCell]], failing: [Check], before: [String: Bool],
+                               blocked: inout Set<String>, warned: inout Set<String>) -> Reading? {
+        for slip in Slip.allCases {
+            let hits = readings(of: suspects, slip, failing: failing, before: before, blocked: blocked)
+            guard !hits.isEmpty else { continue }
+            let (taken, tiedClusters) = unrivalled(hits)
+            if let taken { return taken }
+            for cluster in tiedClusters {
+                blocked.formUnion(cluster.flatMap(\.fixed))
+                let named = cluster.prefix(Self.namedDoubtfulFigures).map { r in
+                    "\(r.cells[0].row) \(r.cells[0].column) \(format(r.read)) as \(format(r.value))"
+                }
+                let message = "the arithmetic allows more than one reading of a misread figure: "
+                    + named.joined(separator: ", ") + (cluster.count > named.count ? ", ..." : "") + "; left as read"
+                if warned.insert(message).inserted {
+                    diagnostics.append(Diagnostic(table: cluster[0].cells[0].table, message: message))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Every reading of one kind of slip of the suspect figures that makes a failed check pass
+    /// (none of `blocked`) and breaks no check that held.
+    func readings(of suspects: [[CheckedCell]], _ slip: Slip, failing: [Check], before: [String: Bool],
+                  blocked: Set<String>) -> [Reading] {
+        var hits: [Reading] = []
+        for group in suspects {
+            guard let read = value(of: group[0]) else { continue }
+            let suspicion = group.map { c in failing.filter { $0.cells.contains(c) }.count }.max() ?? 0
+            var readings = Self.misreadings(of: read, slip)
+            let second = secondRead(group[0])
+            // A second read's size, with either sign (the region's edge may hold a dash or rule).
+            if slip == .reread {
+                readings = second.flatMap { $0 }.map { v in (v == 0 ? [v] : [v, -v]).filter { $0 != read } } ?? []
+            }
+            // One digit for another is what a printed misprint looks like too: only where
+            // a second read of the figure does not bear the first out, or the engine
+            // itself read the figure with doubt.
+            let engineDoubt = group.contains { inDoubt($0.table, $0.row, $0.column) }
+            if slip == .digit, !engineDoubt, second.flatMap({ $0 }) == read || second == nil { readings = [] }
+            // A reading a unit away absorbs a printed rounding, not a misread.
+            readings.removeAll { abs($0 - read) <= Self.roundedUnitSlack }
+            for v in readings {
+                let after = outcomes(of: setting(group, to: v))
+                // A reading breaks no check that held.
+                guard before.allSatisfy({ !$0.value || after[$0.key] == true }) else { continue }
+                let fixed = Set(before.filter { !$0.value && after[$0.key] == true }.map(\.key))
+                guard !fixed.isEmpty, fixed.isDisjoint(with: blocked) else { continue }
+                hits.append(Reading(cells: group, read: read, value: v, slip: slip, fixed: fixed, suspicion: suspicion))
+            }
+        }
+        return hits
+    }
+
+    /// Of the readings, the strongest that no rival (a reading fixing one of the same checks)
+    /// beats or ties, a tie settled by the one reading that holds within the printed rounding;
+    /// else the clusters of tied rivals.
+    func unrivalled(_ hits: [Reading]) -> (taken: Reading?, tied: [[Reading]]) {
+        func stronger(_ a: Reading, _ b: Reading) -> Bool {
+            a.fixed.count != b.fixed.count ? a.fixed.count > b.fixed.count : a.suspicion > b.suspicion
+        }
+        let order = hits.indices.sorted { stronger(hits[$0], hits[$1]) }
+        var tiedClusters: [[Reading]] = []
+        for i in order {
+            let h = hits[i]
+            let rivals = hits.indices.filter { $0 != i && !hits[$0].fixed.isDisjoint(with: h.fixed) }
+            if rivals.contains(where: { stronger(hits[$0], h) }) { continue }
+            let tied = rivals.filter { !stronger(h, hits[$0]) }
+            if tied.isEmpty { return (h, []) }
+            // Tied: the readings whose checks hold within the printed rounding alone.
+            let cluster = [h] + tied.map { hits[$0] }
+            let strict = cluster.filter { r in
+                let after = outcomes(of: setting(r.cells, to: r.value), strict: true)
+                return r.fixed.allSatisfy { after[$0] == true }
+            }
+            if strict.count == 1, strict[0].cells == h.cells, strict[0].value == h.value { return (h, []) }
+            tiedClusters.append(cluster)
+        }
+        return (nil, tiedClusters)
     }
 
     /// The cells of failed checks on pages read by OCR, each alone, and those of one column that

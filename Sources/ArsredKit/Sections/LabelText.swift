@@ -79,6 +79,22 @@ enum LabelText {
         return out.joined(separator: " ")
     }
 
+    /// Of two lexicon words as near a printed word, the likelier restoration: the one whose å, ä,
+    /// ö stand where the print has a character OCR makes of them (`é`, `6`: `Stéd` is `Stöd`, not
+    /// `Stad`), then the first by its folded form (the lexicon is a dictionary: without an order
+    /// of its own a tie would be settled differently run to run).
+    static func likelier(_ a: (key: String, value: String), than b: (key: String, value: String), printed: Substring) -> Bool {
+        let ua = umlautsOverGarbling(a.value, printed: printed), ub = umlautsOverGarbling(b.value, printed: printed)
+        return ua != ub ? ua > ub : a.key < b.key
+    }
+
+    /// Positions where `word` has å, ä or ö and the printed word (as long) a character that is
+    /// no ASCII letter.
+    static func umlautsOverGarbling(_ word: String, printed: Substring) -> Int {
+        guard word.count == printed.count else { return 0 }
+        return zip(word.lowercased(), printed).filter { w, p in "åäö".contains(w) && !(p.isASCII && p.isLetter) }.count
+    }
+
     static func restoreWord(_ word: String, lexicon: [String: String]) -> String {
         let lead = word.prefix { !$0.isLetter && !$0.isNumber }
         let trail = String(word.reversed().prefix { !$0.isLetter && !$0.isNumber }.reversed())
@@ -89,18 +105,22 @@ enum LabelText {
         var found = lexicon[f]
         if found == nil, f.count == shortWordLetters {
             // Short words: one letter off, only where the lexicon word had an å, ä or ö there (`Lin` -> `Län`).
-            found = lexicon.first { k, v in
+            let near = lexicon.filter { k, v in
                 k.count == shortWordLetters && k.first == f.first && k.last == f.last && v.lowercased() != k
-            }?.value
+            }
+            found = near.min { likelier($0, than: $1, printed: core) }?.value
         }
         if found == nil, f.count >= restoredLetters {
             let limit = f.count >= longWordLetters ? 2 : 1
-            var best: (String, Int)? = nil
+            var best: (entry: (key: String, value: String), distance: Int)? = nil
             for (k, v) in lexicon where abs(k.count - f.count) <= limit && k.first == f.first {
                 let d = Fuzzy.distance(k, f)
-                if d <= limit, best == nil || d < best!.1 { best = (v, d) }
+                guard d <= limit else { continue }
+                if best == nil || d < best!.distance || d == best!.distance && likelier((k, v), than: best!.entry, printed: core) {
+                    best = ((k, v), d)
+                }
             }
-            found = best?.0
+            found = best?.entry.value
         }
         guard var w = found else { return word }
         // Keep the printed case of the first letter.

@@ -35,75 +35,120 @@ struct ColumnBlocks {
     /// nil unless its lines are position-less and hold labels.
     static func layout(_ lines: [RegionLine], reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) -> ColumnBlocks? {
         guard !lines.isEmpty, lines.allSatisfy({ $0.line.words.allSatisfy { $0.box == nil } }) else { return nil }
+        var scan = BlockScan(reader: reader, kind: kind, isNote: isNote)
+        for rl in lines { scan.take(rl) }
+        scan.close()
+        var out = scan.out
+        guard out.rows.count >= minimumLabels else { return nil }
+        out.zipWordColumns(reader: reader, kind: kind, isNote: isNote)
+        out.splitJoinedLabels(reader: reader, kind: kind, isNote: isNote)
+        out.placeDisplacedLabels(reader: reader, kind: kind, isNote: isNote)
+        return out
+    }
+
+    /// `layout`'s pass over a region's lines: the layout so far and the block of figures still
+    /// open (its heading read, its figures still coming).
+    struct BlockScan {
+        let reader: TableReader
+        let kind: TableVocabulary.TableKind?
+        let isNote: Bool
         var out = ColumnBlocks()
         var open: Block?
-        func close() { if let b = open, !b.figures.isEmpty { out.blocks.append(b) }; open = nil }
-        for rl in lines {
+
+        init(reader: TableReader, kind: TableVocabulary.TableKind?, isNote: Bool) {
+            self.reader = reader; self.kind = kind; self.isNote = isNote
+        }
+
+        mutating func close() { if let b = open, !b.figures.isEmpty { out.blocks.append(b) }; open = nil }
+
+        /// One line: a heading (of the table or of a block), a line of figures, or a label.
+        mutating func take(_ rl: RegionLine) {
             let line = rl.line
             let (labelWords, tokens, kr) = TableReader.split(line)
             let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
             let hasLetters = label.contains { $0.isLetter }
             // `O kr`: a figure with its unit, not the unit word of a heading.
             let krFigure = kr && !hasLetters && tokens.contains { !$0.isDash }
-            if !krFigure, (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !Self.isFigureLikeYear(line, among: out, open: open))
+            if !krFigure, (ColumnHeader.isHeaderLine(line, vocabulary: reader.vocabulary) && !ColumnBlocks.isFigureLikeYear(line, among: out, open: open))
                 || line.words.first.map({ $0.folded.hasPrefix("belopp") }) == true {
-                if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); continue }
-                if let b = open, !b.figures.isEmpty, Self.endsHeading(line, of: b, vocabulary: reader.vocabulary) {
-                    open!.header.append(line); continue
-                }
-                if open.map({ !$0.figures.isEmpty }) ?? false { close() }
-                if open == nil { open = Block() }
-                open!.header.append(line)
-                continue
+                takeHeading(line)
+                return
             }
             // A line of figures with OCR specks (`1038000 Ss: 1096718`, `: 525 355`) is still one.
             let specks = open != nil && !tokens.isEmpty && label.filter(\.isLetter).count <= maxSpeckLetters
+            if !hasLetters || specks {
+                takeFigures(line, tokens: tokens, hasLetters: hasLetters, specks: specks)
+            } else {
+                takeLabel(label, tokens: tokens, kr: kr, at: rl)
+            }
+        }
+
+        /// A heading line: the table's (before anything else), the second line of the open
+        /// block's heading, or the heading of a new block.
+        mutating func takeHeading(_ line: Line) {
+            if out.rows.isEmpty && out.blocks.isEmpty && open == nil { out.leadingHeader.append(line); return }
+            if let b = open, !b.figures.isEmpty, ColumnBlocks.endsHeading(line, of: b, vocabulary: reader.vocabulary) {
+                open!.header.append(line); return
+            }
+            if open.map({ !$0.figures.isEmpty }) ?? false { close() }
+            if open == nil { open = Block() }
+            open!.header.append(line)
+        }
+
+        /// A line of figures (OCR specks aside): the next line of the open block, or a new block's first.
+        mutating func takeFigures(_ line: Line, tokens: [NumericToken], hasLetters: Bool, specks: Bool) {
             // A figure with digits OCR turned to letters (`751 I9F`): its row's, unreadable.
             if specks, line.words.contains(where: { w in
                 SwedishNumber.token(w.text) == nil && w.text.contains(where: \.isNumber) && w.text.contains(where: \.isLetter)
             }) {
                 open!.figures.append(Figure(tokens: []))
-                continue
+                return
             }
-            if !hasLetters || specks {
-                if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
-                    // A figure OCR garbled past reading (`§12 345`) still stands for its row.
-                    open!.figures.append(Figure(tokens: []))
-                    continue
-                }
-                guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { continue }
-                // Headings before any label and right above figures head those figures (a block
-                // printed after the section's heading), not the labels to come.
-                if open == nil, out.rows.isEmpty, !out.leadingHeader.isEmpty {
-                    open = Block(header: out.leadingHeader); out.leadingHeader = []
-                }
-                if open == nil { open = Block() }
-                open!.figures.append(Figure(tokens: tokens))
-                continue
+            if tokens.isEmpty, !hasLetters, let b = open, !b.figures.isEmpty, line.text.contains(where: \.isNumber) {
+                // A figure OCR garbled past reading (`§12 345`) still stands for its row.
+                open!.figures.append(Figure(tokens: []))
+                return
             }
+            guard !tokens.isEmpty, !tokens.allSatisfy(\.isDash) || tokens.count == 1 else { return }
+            // Headings before any label and right above figures head those figures (a block
+            // printed after the section's heading), not the labels to come.
+            if open == nil, out.rows.isEmpty, !out.leadingHeader.isEmpty {
+                open = Block(header: out.leadingHeader); out.leadingHeader = []
+            }
+            if open == nil { open = Block() }
+            open!.figures.append(Figure(tokens: tokens))
+        }
+
+        /// A label line (closing the open block): a row, the wrapped tail of the label before, or prose.
+        mutating func takeLabel(_ label: String, tokens: [NumericToken], kr: Bool, at rl: RegionLine) {
             // Headings right above the first labels head the table, not a block.
             if out.rows.isEmpty, let b = open, b.figures.isEmpty { out.leadingHeader += b.header; open = nil }
             close()
             let words = label.split(separator: " ").count
-            if tokens.isEmpty && (words >= maxLabelWords || label.hasSuffix(".") || words >= 7 && reader.canonical(label, kind: kind, isNote: isNote) == nil) {
-                continue // prose among the table's lines
+            if tokens.isEmpty && (words >= maxLabelWords || label.hasSuffix(".")
+                                  || words >= RowScan.proseWords && reader.canonical(label, kind: kind, isNote: isNote) == nil) {
+                return // prose among the table's lines
             }
+            let row = TableReader.RawRow(label: label, words: rl.line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr)
             if tokens.isEmpty, let last = out.rows.last, last.tokens.isEmpty, reader.startsLowercase(label) {
                 // A label wrapped onto the next line, or one OCR lower-cased (`valfardsguiden`):
                 // joined, and kept apart should the figures' count say so (`splitJoinedLabels`).
-                out.joined.append((row: out.rows.count - 1, label: last.label,
-                                   next: TableReader.RawRow(label: label, words: line.words, tokens: [], pageNumber: rl.pageNumber, krSuffix: kr)))
+                out.joined.append((row: out.rows.count - 1, label: last.label, next: row))
                 out.rows[out.rows.count - 1].label += " " + label
-                continue
+                return
             }
-            out.rows.append(TableReader.RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
+            if !tokens.isEmpty, reader.startsLowercase(label), let last = out.rows.last, last.tokens.isEmpty,
+               reader.canonical(last.label, kind: kind, isNote: isNote) == nil || reader.canonical(last.label + " " + label, kind: kind, isNote: isNote) != nil {
+                // A label wrapped onto the line that holds its figures (`Resultat efter finansiella`
+                // over `poster 412 000`), a block of other figures perhaps printed between.
+                var whole = row
+                whole.label = last.label + " " + label
+                whole.pageNumber = last.pageNumber
+                out.rows[out.rows.count - 1] = whole
+                return
+            }
+            out.rows.append(row)
         }
-        close()
-        guard out.rows.count >= minimumLabels else { return nil }
-        out.zipWordColumns(reader: reader, kind: kind, isNote: isNote)
-        out.splitJoinedLabels(reader: reader, kind: kind, isNote: isNote)
-        out.placeDisplacedLabels(reader: reader, kind: kind, isNote: isNote)
-        return out
     }
 
     /// Labels whose words the engine printed as columns of their own: `Drift` on k lines,
@@ -320,14 +365,17 @@ struct ColumnBlocks {
         // A dash beside figures is ruling read as text (`123 456 —`), unless the line is all dashes.
         let figures = tokens.filter { !$0.isDash }
         let tokens = figures.isEmpty ? tokens : figures
-        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber])? {
-            func noteAndRest() -> (String?, [ParsedNumber])? {
+        // Of several groupings into `n` figures, the one most alike in size; in doubt unless it
+        // stands alone.
+        func read(_ n: Int) -> (note: String?, numbers: [ParsedNumber], alone: Bool)? {
+            func noteAndRest() -> (String?, [ParsedNumber], Bool)? {
                 guard tokens.count >= 2, let note = TableReader.noteText(tokens[0]),
-                      let rest = SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n).first else { return nil }
-                return (note, rest)
+                      let rest = SwedishNumber.likeliest(SwedishNumber.segmentations(Array(tokens.dropFirst()), count: n))
+                else { return nil }
+                return (note, rest.numbers, rest.alone)
             }
             if noteColumn, let r = noteAndRest() { return r }
-            if let all = SwedishNumber.segmentations(tokens, count: n).first { return (nil, all) }
+            if let all = SwedishNumber.likeliest(SwedishNumber.segmentations(tokens, count: n)) { return (nil, all.numbers, all.alone) }
             return noteAndRest()
         }
         let full = read(count)
@@ -335,9 +383,13 @@ struct ColumnBlocks {
             // `-123 456` under `Budget` and `2023` is one figure, the budget left out, when the
             // budget it would make is no round amount and the line reads as one figure fewer.
             let odd = emptyFirst.flatMap { r.numbers[$0].value }.map { $0.truncatingRemainder(dividingBy: budgetRounding) != 0 } ?? false
-            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: false) }
+            guard odd, count >= 2, read(count - 1) != nil else { return BlockLine(note: r.note, numbers: r.numbers, partial: !r.alone) }
         }
         guard count >= 2, !tokens.isEmpty else { return nil }
+        // Two figures OCR ran together past any figure's length (`318204296117`): each cut is a
+        // reading, the one of a size taken, in doubt (the print did not show it).
+        let cuts = TableReader.overlongCuts(tokens).flatMap { SwedishNumber.segmentations($0, count: count) }
+        if let cut = SwedishNumber.likeliest(cuts) { return BlockLine(note: nil, numbers: cut.numbers, partial: true) }
         for n in stride(from: count - 1, through: 1, by: -1) {
             guard let r = read(n) else { continue }
             let empty = ParsedNumber(value: nil, tokens: [])
@@ -586,12 +638,31 @@ extension TableReader {
         var header = f.leading
         header.alternatives = []
         header.columns = inline + placed.sorted { $0.index < $1.index }.flatMap { $0.keys.map { ColumnHeader.Column(key: $0, x: nil) } }
+        header.alternatives = blockAlternatives(layout, placed: placed, keys: header.keys)
         for r in layout.reordered { for c in header.columns where f.cells[r][c.key] != nil { f.doubtful.append((r, c.key)) } }
         if !layout.reordered.isEmpty {
             warnings.append(Diagnostic(table: id, message: "a label printed after the total was placed by the labels' usual order; the rows from it to the total are in doubt"))
         }
         warnings.append(Diagnostic(table: id, message: "labels and figure columns printed apart were paired by order, count and arithmetic"))
         return BlockReading(rows: layout.rows, cells: f.cells, notes: f.notes, header: header, doubtful: f.doubtful, warnings: warnings)
+    }
+
+    /// Other keyings a block's own heading allows (a `Budget` on a line of its own over `2021
+    /// 2020 2021`), as keyings of the whole table: the block's columns rekeyed, the rest as they
+    /// are. Only for a block that took its heading's columns as printed; the document's
+    /// arithmetic chooses among them (`ColumnOrder`).
+    func blockAlternatives(_ layout: ColumnBlocks, placed: [(index: Int, keys: [String])], keys: [String]) -> [[String]] {
+        var out: [[String]] = []
+        for (bi, blockKeys) in placed {
+            let parsed = ColumnHeader.parse(layout.blocks[bi].header, vocabulary: vocabulary)
+            guard parsed.keys == blockKeys else { continue }
+            for alt in parsed.alternatives where alt.count == blockKeys.count {
+                let map = Dictionary(zip(blockKeys, alt), uniquingKeysWith: { a, _ in a })
+                let whole = keys.map { map[$0] ?? $0 }
+                if Set(whole).count == whole.count, whole != keys, !out.contains(whole) { out.append(whole) }
+            }
+        }
+        return out
     }
 
     /// The rows (ascending) that a block's lines fill: every order-keeping choice of rows is

@@ -24,6 +24,8 @@ struct ColumnHeader: Sendable, Equatable {
     static func year(_ word: String) -> Int? {
         // OCR specks around a header year include typographic quotes and accents (`‘2023`).
         var s = word.trimmingCharacters(in: .init(charactersIn: ".,:;()[]|'‘’“”„´`\"«»"))
+        // Ruling read as a mark after the year (`2021/`, `2020!`); `!` within four is a `1`.
+        if s.count == 5, let l = s.last, "/!".contains(l) { s.removeLast() }
         if s.count == 10, s.dropFirst(4).first == "-" { s = String(s.prefix(4)) }
         guard s.count == 4 else { return nil }
         let repaired = String(s.map { SwedishNumber.confusions[$0] ?? $0 })
@@ -73,8 +75,13 @@ struct ColumnHeader: Sendable, Equatable {
                   t.dropLast(4).count <= maxYearSpecks else { return false }
             return true
         }
-        if continues(last + 1, years[last]! + step) { words[last + 1] = Word(text: String(w[last + 1].text.suffix(4))) }
-        if continues(first - 1, y0 - step) { words[first - 1] = Word(text: String(w[first - 1].text.suffix(4))) }
+        // Marks alone between the run and the glued year (`2021 + #«42020`) are passed over.
+        func isMark(_ i: Int) -> Bool { !w[i].text.contains { $0.isLetter || $0.isNumber } }
+        var after = last + 1, before = first - 1
+        while after < w.count, isMark(after) { after += 1 }
+        while before >= 0, isMark(before) { before -= 1 }
+        if continues(after, years[last]! + step) { words[after] = Word(text: String(w[after].text.suffix(4))) }
+        if continues(before, y0 - step) { words[before] = Word(text: String(w[before].text.suffix(4))) }
         // Each repaired year extends the run: the next word may continue it too.
         return words.map(\.text) == w.map(\.text) ? line : yearsContinued(Line(words: words))
     }
@@ -191,110 +198,26 @@ struct ColumnHeader: Sendable, Equatable {
         return !words.isEmpty && words.allSatisfy { year($0.text) != nil }
     }
 
+    /// A header word with its role and where it stands (line, index in the line).
+    struct TaggedWord { var role: WordRole; var box: Box?; var line: Int; var index: Int }
+
     /// The columns of header lines already in `headerWords`, read in the order given.
     static func parseInOrder(_ lines: [Line], vocabulary v: TableVocabulary) -> ColumnHeader {
         var unit: String? = nil
         var hasNote = false
         var noteX: ClosedRange<Double>? = nil
-        struct Tagged { var role: WordRole; var box: Box?; var line: Int; var index: Int }
-        var tagged: [Tagged] = []
+        var tagged: [TaggedWord] = []
         for (li, line) in lines.enumerated() {
             for (wi, w) in line.words.enumerated() {
                 let r = role(w, vocabulary: v)
                 if case .unitName(let u) = r { unit = u }
                 if r == .note { hasNote = true; if let b = w.box { noteX = b.x0...b.x1 } }
-                tagged.append(Tagged(role: r, box: w.box, line: li, index: wi))
+                tagged.append(TaggedWord(role: r, box: w.box, line: li, index: wi))
             }
         }
         if !hasNote, let stacked = stackedNoteHeading(lines) { hasNote = true; noteX = stacked }
         let positioned = tagged.allSatisfy { $0.box != nil } && !tagged.isEmpty
-        var columns: [Column] = []
-        var kinds: [WordRole] = []
-        var loose: LooseQualifier? = nil
-        if positioned {
-            // Anchors: years, and deviation words standing over no year.
-            let years = tagged.filter { if case .year = $0.role { return true } else { return false } }
-            func overlaps(_ a: Box, _ b: Box) -> Bool { min(a.x1, b.x1) - max(a.x0, b.x0) > -2 }
-            var anchors: [(role: WordRole, box: Box)] = []
-            for y in years { anchors.append((y.role, y.box!)) }
-            let devs = tagged.filter { $0.role == .deviation }
-            if let d = devs.first, !years.contains(where: { overlaps($0.box!, d.box!) }) {
-                let box = devs.filter { overlaps($0.box!, d.box!) }.map { $0.box! }.reduce(d.box!) { $0.union($1) }
-                anchors.append((.deviation, box))
-            }
-            anchors.sort { $0.box.x0 < $1.box.x0 }
-            for a in anchors {
-                var kind: WordRole = a.role
-                var box = a.box
-                if case .year = a.role {
-                    // A qualifier above it or just left of it on its line.
-                    for t in tagged where t.role == .budget || t.role == .forecast || t.role == .deviation || t.role == .outcome {
-                        guard let b = t.box else { continue }
-                        let sameLine = abs(b.midY - a.box.midY) < a.box.height * 0.5
-                        let above = b.midY < a.box.midY - a.box.height * 0.5
-                        let leftAdjacent = sameLine && b.x1 <= a.box.x0 + 1 && a.box.x0 - b.x1 < a.box.height * 1.5
-                        if (above && overlaps(b, a.box)) || leftAdjacent {
-                            if t.role != .outcome || kind == a.role { kind = t.role == .outcome ? a.role : t.role }
-                            box = box.union(b)
-                        }
-                    }
-                    if case .year(let y) = a.role {
-                        kinds.append(kind == a.role ? .year(y) : kind)
-                        columns.append(Column(key: key(kind, year: y), x: box.x0...box.x1))
-                        continue
-                    }
-                }
-                kinds.append(.deviation)
-                columns.append(Column(key: "deviation", x: box.x0...box.x1))
-            }
-        } else {
-            // Without positions the lines holding years give the columns in order; a line
-            // without years only lends a `Budget` to the first year, or says a deviation column exists.
-            // A qualifier on a line of its own heads one of the years its own line leaves unqualified.
-            let yearLines = Set(tagged.filter { if case .year = $0.role { return true } else { return false } }.map(\.line))
-            var pending: WordRole? = nil
-            var qualified = false
-            var deviationSeen = false
-            var lent: WordRole? = nil
-            for t in tagged where !yearLines.contains(t.line) {
-                if t.role == .deviation { deviationSeen = true }
-                if t.role == .budget || t.role == .forecast { lent = lent == nil ? t.role : .other }
-            }
-            var unqualified: [Int] = []
-            for t in tagged where yearLines.contains(t.line) || yearLines.isEmpty {
-                switch t.role {
-                case .year(let y):
-                    let kind = pending ?? .outcome
-                    if !qualified { unqualified.append(columns.count) }
-                    columns.append(Column(key: key(kind, year: y), x: nil)); kinds.append(kind)
-                    pending = nil; qualified = false
-                case .budget, .forecast: pending = t.role; qualified = true
-                case .outcome: pending = nil; qualified = true
-                case .deviation:
-                    // `Avvikelse` and its second line `utfall-budget` are one column.
-                    let isAvvikelse = LabelText.letterised(lines[t.line].words[t.index].folded).contains("avvikelse")
-                    let haveDeviation = kinds.contains(.deviation)
-                    if (isAvvikelse || !haveDeviation) && !(kinds.last == .deviation) {
-                        columns.append(Column(key: "deviation", x: nil)); kinds.append(.deviation)
-                    }
-                    pending = nil
-                default: break
-                }
-            }
-            if let l = lent, l != .other {
-                loose = looseQualifier(l, over: unqualified, of: columns)
-                if let q = loose { columns[q.chosen].key = key(l, year: Self.plainYear(columns[q.chosen].key)!) }
-            }
-            if deviationSeen && !kinds.contains(.deviation) && !columns.isEmpty {
-                let at = columns.firstIndex { $0.key.hasPrefix("budget:") }.map { $0 + 1 } ?? columns.count
-                columns.insert(Column(key: "deviation", x: nil), at: at); kinds.insert(.deviation, at: at)
-                if var q = loose {
-                    q.candidates = q.candidates.map { $0 >= at ? $0 + 1 : $0 }
-                    q.chosen = q.chosen >= at ? q.chosen + 1 : q.chosen
-                    loose = q
-                }
-            }
-        }
+        var (columns, loose) = positioned ? (positionedColumns(tagged), nil) : positionlessColumns(tagged, lines: lines)
         // The same outcome year twice and no budget column: the `Budget` word was lost (OCR);
         // statements mostly print the budget before the outcome, but the arithmetic chooses.
         if loose == nil, !columns.contains(where: { $0.key.hasPrefix("budget:") }),
@@ -306,6 +229,100 @@ struct ColumnHeader: Sendable, Equatable {
         var header = ColumnHeader(columns: finished(columns), hasNoteColumn: hasNote, noteX: noteX, unit: unit)
         if let q = loose { header.alternatives = alternatives(columns, moving: q) }
         return header
+    }
+
+    /// Points by which two header words' x ranges may miss each other and still stand one over
+    /// the other (a qualifier over its year, deviation words over one column).
+    static let stackedSlack = 2.0
+    /// A word is on a year's line when their middles are within this share of the year's height,
+    /// and above it when higher than that.
+    static let sameLineHeights = 0.5
+    /// A qualifier left of its year on its line stands at most this many of the year's heights off.
+    static let adjacentHeights = 1.5
+
+    /// With positions: one column per year (qualified by a `Budget`, `Prognos`, `Avvikelse` word
+    /// above it or just left of it), and one for deviation words standing over no year; left to right.
+    static func positionedColumns(_ tagged: [TaggedWord]) -> [Column] {
+        let years = tagged.filter { if case .year = $0.role { return true } else { return false } }
+        func overlaps(_ a: Box, _ b: Box) -> Bool { min(a.x1, b.x1) - max(a.x0, b.x0) > -stackedSlack }
+        var anchors: [(role: WordRole, box: Box)] = years.map { ($0.role, $0.box!) }
+        let devs = tagged.filter { $0.role == .deviation }
+        if let d = devs.first, !years.contains(where: { overlaps($0.box!, d.box!) }) {
+            let box = devs.filter { overlaps($0.box!, d.box!) }.map { $0.box! }.reduce(d.box!) { $0.union($1) }
+            anchors.append((.deviation, box))
+        }
+        anchors.sort { $0.box.x0 < $1.box.x0 }
+        return anchors.map { a in
+            guard case .year(let y) = a.role else { return Column(key: "deviation", x: a.box.x0...a.box.x1) }
+            var kind: WordRole = a.role
+            var box = a.box
+            // A qualifier above it or just left of it on its line.
+            for t in tagged where t.role == .budget || t.role == .forecast || t.role == .deviation || t.role == .outcome {
+                guard let b = t.box else { continue }
+                let sameLine = abs(b.midY - a.box.midY) < a.box.height * sameLineHeights
+                let above = b.midY < a.box.midY - a.box.height * sameLineHeights
+                let leftAdjacent = sameLine && b.x1 <= a.box.x0 + 1 && a.box.x0 - b.x1 < a.box.height * adjacentHeights
+                if (above && overlaps(b, a.box)) || leftAdjacent {
+                    if t.role != .outcome || kind == a.role { kind = t.role == .outcome ? a.role : t.role }
+                    box = box.union(b)
+                }
+            }
+            return Column(key: key(kind, year: y), x: box.x0...box.x1)
+        }
+    }
+
+    /// Without positions the lines holding years give the columns in order; a line without
+    /// years only lends a `Budget` to the first year, or says a deviation column exists. A
+    /// qualifier on a line of its own heads one of the years its own line leaves unqualified
+    /// (the loose qualifier: the arithmetic chooses which).
+    static func positionlessColumns(_ tagged: [TaggedWord], lines: [Line]) -> ([Column], LooseQualifier?) {
+        var columns: [Column] = []
+        var kinds: [WordRole] = []
+        let yearLines = Set(tagged.filter { if case .year = $0.role { return true } else { return false } }.map(\.line))
+        var pending: WordRole? = nil
+        var qualified = false
+        var deviationSeen = false
+        var lent: WordRole? = nil
+        for t in tagged where !yearLines.contains(t.line) {
+            if t.role == .deviation { deviationSeen = true }
+            if t.role == .budget || t.role == .forecast { lent = lent == nil ? t.role : .other }
+        }
+        var unqualified: [Int] = []
+        for t in tagged where yearLines.contains(t.line) || yearLines.isEmpty {
+            switch t.role {
+            case .year(let y):
+                let kind = pending ?? .outcome
+                if !qualified { unqualified.append(columns.count) }
+                columns.append(Column(key: key(kind, year: y), x: nil)); kinds.append(kind)
+                pending = nil; qualified = false
+            case .budget, .forecast: pending = t.role; qualified = true
+            case .outcome: pending = nil; qualified = true
+            case .deviation:
+                // `Avvikelse` and its second line `utfall-budget` are one column.
+                let isAvvikelse = LabelText.letterised(lines[t.line].words[t.index].folded).contains("avvikelse")
+                let haveDeviation = kinds.contains(.deviation)
+                if (isAvvikelse || !haveDeviation) && !(kinds.last == .deviation) {
+                    columns.append(Column(key: "deviation", x: nil)); kinds.append(.deviation)
+                }
+                pending = nil
+            default: break
+            }
+        }
+        var loose: LooseQualifier? = nil
+        if let l = lent, l != .other {
+            loose = looseQualifier(l, over: unqualified, of: columns)
+            if let q = loose { columns[q.chosen].key = key(l, year: Self.plainYear(columns[q.chosen].key)!) }
+        }
+        if deviationSeen && !kinds.contains(.deviation) && !columns.isEmpty {
+            let at = columns.firstIndex { $0.key.hasPrefix("budget:") }.map { $0 + 1 } ?? columns.count
+            columns.insert(Column(key: "deviation", x: nil), at: at)
+            if var q = loose {
+                q.candidates = q.candidates.map { $0 >= at ? $0 + 1 : $0 }
+                q.chosen = q.chosen >= at ? q.chosen + 1 : q.chosen
+                loose = q
+            }
+        }
+        return (columns, loose)
     }
 
     /// A `Not` heading OCR cut over two header lines (`No` over `t`, the second line holding the

@@ -1,3 +1,4 @@
+import Foundation
 /// One word read as (part of) a printed Swedish number: `8`, `036`, `-8`, `(1`, `234)`, `73%`, `1,0`.
 public struct NumericToken: Sendable, Equatable {
     /// The digits as read, OCR confusions repaired.
@@ -215,6 +216,30 @@ public enum SwedishNumber {
         }
         walk(0)
         return out
+    }
+
+    /// Decades of spread by which a reading of a line's figures must be more alike in size than
+    /// every other for the size alone to choose it (a row's figures of one year and the next are
+    /// mostly of a size; within a tenfold either reading is as likely).
+    static let sizeTieDecades = 1.0
+
+    /// How far apart in size the figures of a reading are: the decades between the largest and
+    /// the smallest (zeros and empty cells have no size).
+    static func sizeSpread(_ numbers: [ParsedNumber]) -> Double {
+        let logs = numbers.compactMap(\.value).filter { $0 != 0 }.map { log10(abs($0)) }
+        guard let hi = logs.max(), let lo = logs.min() else { return 0 }
+        return hi - lo
+    }
+
+    /// Of the readings of one line's tokens as so many figures (`-418 273 395 160`: `-418` and
+    /// `273 395 160`, or `-418 273` and `395 160`, ...), the one whose figures are most alike in
+    /// size, and whether it stands alone (no other within `sizeTieDecades`).
+    static func likeliest(_ readings: [[ParsedNumber]]) -> (numbers: [ParsedNumber], alone: Bool)? {
+        let spreads = readings.map(sizeSpread)
+        guard let best = spreads.indices.min(by: { spreads[$0] < spreads[$1] }) else { return nil }
+        let alone = !spreads.indices.contains { $0 != best && spreads[$0] - spreads[best] < sizeTieDecades
+                                                && readings[$0].map(\.value) != readings[best].map(\.value) }
+        return (readings[best], alone)
     }
 
     /// All counts the tokens can be read as, fewest numbers first.

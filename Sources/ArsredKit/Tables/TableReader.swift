@@ -164,148 +164,69 @@ struct TableReader {
            let reading = readColumnBlocks(layout, id: id, title: title, kind: kind, page: lines.first?.pageNumber ?? 1) {
             return reading
         }
-        var headerLines: [Line] = []
-        var rows: [RawRow] = []
-        var pendingLabel: (text: String, page: Int)? = nil
-        var orphanValues: [RawRow] = []
-        var rowsBeforeFigures = 0
-        var started = false
-        var warnings: [Diagnostic] = []
-
-        func flushPending() {
-            if let p = pendingLabel {
-                rows.append(RawRow(label: p.text, words: [], tokens: [], pageNumber: p.page, krSuffix: false))
-                pendingLabel = nil
-            }
-        }
-
-        for (li, rl) in lines.enumerated() {
-            let line = rl.line
-            if !started && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
-                headerLines.append(line); continue
-            }
-            let (labelWords, tokens, kr) = Self.split(line)
-            let label = LabelText.cleaned(labelWords.map(\.text).joined(separator: " "))
-            let hasLetters = label.contains { $0.isLetter }
-            if !started && line.words.first.map({ FoldedText.fold($0.text).hasPrefix("belopp") }) == true {
-                headerLines.append(line); continue
-            }
-            if started && !tokens.isEmpty && !headerLines.isEmpty && !hasLetters && ColumnHeader.isHeaderLine(line, vocabulary: vocabulary) {
-                continue // a header repeated on the next page
-            }
-            if tokens.isEmpty || tokens.allSatisfy(\.isDash) && !hasLetters {
-                guard hasLetters else { continue }
-                // Text only: a continued label, a group heading or empty row, or prose.
-                let wordCount = label.split(separator: " ").count
-                let known = canonical(label, kind: kind, isNote: id.hasPrefix("note_")) != nil
-                if started, let p = pendingLabel, startsLowercase(label) {
-                    pendingLabel = (p.text + " " + label, p.page); continue
-                }
-                // The first letters of a `Not` heading OCR cut over two lines (`No` over `t 2021
-                // 2020`) belong to the header: `ColumnHeader` joins them (`stackedNoteHeading`).
-                if !started && ColumnHeader.isCutNoteHeading(line) { headerLines.append(line); continue }
-                if !started && headerLines.isEmpty { continue } // prose before the table
-                // A long label wrapped onto the next line is not prose.
-                let nextContinues = lines.indices.contains(li + 1)
-                    && startsLowercase(LabelText.cleaned(lines[li + 1].line.text))
-                    && !Self.split(lines[li + 1].line).tokens.isEmpty
-                if !known && !nextContinues && (wordCount >= 7 || label.hasSuffix(".")) {
-                    if started { break } else { continue }
-                }
-                if !started && !known && wordCount >= 4 { continue }
-                // Specks OCR read as a letter or two (a shaded row's edge) open no table.
-                if !started && !known && label.filter(\.isLetter).count < Self.speckLetters { continue }
-                flushPending()
-                pendingLabel = (label, rl.pageNumber)
-                started = true
-                continue
-            }
-            // A sentence holding a figure (`Lag (2018:597) om ...`) is prose, not a row.
-            if label.split(separator: " ").count >= 8 && canonical(label, kind: kind, isNote: id.hasPrefix("note_")) == nil {
-                if started { break } else { continue }
-            }
-            if !hasLetters {
-                // Figures without a label: pair them with labels printed in a block before.
-                flushPending()
-                if orphanValues.isEmpty { rowsBeforeFigures = rows.count }
-                orphanValues.append(RawRow(label: "", words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
-                started = true
-                continue
-            }
-            // A pending label that is a complete known label (a group heading) keeps to itself unless
-            // the joined label is known too: OCR may drop the capital of the next row.
-            if let p = pendingLabel, startsLowercase(label),
-               !(isKnown(p.text, kind: kind, id: id) && !isKnown(p.text + " " + label, kind: kind, id: id)) {
-                pendingLabel = nil
-                rows.append(RawRow(label: p.text + " " + label, words: line.words, tokens: tokens, pageNumber: p.page, krSuffix: kr))
-                started = true
-                continue
-            }
-            flushPending()
-            rows.append(RawRow(label: label, words: line.words, tokens: tokens, pageNumber: rl.pageNumber, krSuffix: kr))
-            started = true
-        }
-        flushPending()
-
-        // Labels printed as a block, then their figures as a block.
-        if !orphanValues.isEmpty {
-            var emptyIdx = rows.indices.filter { $0 < rowsBeforeFigures && rows[$0].tokens.isEmpty }
-            // Group headings (`Tillgångar`) print no figures.
-            let notHeadings = emptyIdx.filter { canonical(rows[$0].label, kind: kind, isNote: id.hasPrefix("note_"))?.isHeading != true }
-            if notHeadings.count >= orphanValues.count { emptyIdx = notHeadings }
-            if emptyIdx.count >= orphanValues.count {
-                let targets = Array(emptyIdx.suffix(orphanValues.count))
-                for (t, o) in zip(targets, orphanValues) {
-                    rows[t].words = o.words; rows[t].tokens = o.tokens; rows[t].krSuffix = o.krSuffix
-                }
-                warnings.append(Diagnostic(table: id, message: "labels and figures printed apart were paired by order"))
-            } else {
-                warnings.append(Diagnostic(table: id, message: "\(orphanValues.count) line(s) of figures without a label left out"))
-            }
-        }
-
+        var scan = RowScan(reader: self, id: id, kind: kind, lines: lines)
+        scan.run()
+        let rows = scan.rows
+        var warnings = scan.warnings
         let valueRows = rows.filter { !$0.tokens.isEmpty && !$0.tokens.allSatisfy(\.isDash) }.count
-        // A note of figures has items and a total; a lone figure under a note heading is prose.
-        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+        guard valueRows >= Self.minimumValueRows(id) else { return nil }
 
-        var header = ColumnHeader.parse(headerLines, vocabulary: vocabulary)
+        var header = ColumnHeader.parse(scan.headerLines, vocabulary: vocabulary)
         let valueCounts = rows.map { r in SwedishNumber.possibleCounts(r.tokens).first ?? 0 }
         if header.columns.isEmpty {
             // No header printed: the fiscal year and the years before, as many as rows hold figures.
-            guard let fy = fiscalYear else { return nil }
-            let typical = valueCounts.filter { $0 > 0 }.sorted()
-            let n = max(1, min(5, typical.isEmpty ? 1 : typical[typical.count / 2]))
-            header.columns = (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
+            guard let columns = yearsBack(counts: valueCounts) else { return nil }
+            header.columns = columns
             warnings.append(Diagnostic(table: id, message: "no column header found; columns taken as \(header.keys.joined(separator: ", "))"))
         }
         let unit = header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
-        // Years missing from an OCR'd header (`2023 20220 2021`): fill the gaps of a run of years.
-        let typical = valueCounts.filter { $0 > 0 }.sorted()
-        if let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
-           header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 {
-            let years = header.columns.compactMap { Int($0.key) }
-            if let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
-               years == years.sorted(by: >) || years == years.sorted() {
-                let descending = years.first! > years.last!
-                let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
-                // Place a missing year midway between its neighbours.
-                var filled: [ColumnHeader.Column] = []
-                for y in all {
-                    if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
-                    let prev = filled.last?.x
-                    let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
-                    var x: ClosedRange<Double>? = nil
-                    if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
-                    filled.append(ColumnHeader.Column(key: String(y), x: x))
-                }
-                header.columns = filled
-                header.alternatives = []
-                warnings.append(Diagnostic(table: id, message: "a year missing from the column header was inferred"))
-            }
+        if Self.fillYearGaps(&header, counts: valueCounts) {
+            warnings.append(Diagnostic(table: id, message: "a year missing from the column header was inferred"))
         }
-
         let page = lines.first?.pageNumber ?? rows.first?.pageNumber ?? 1
         return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: header, warnings: warnings)
+    }
+
+    /// Rows with figures a table has at least: a note of figures has items and a total; a lone
+    /// figure under a note heading is prose.
+    static func minimumValueRows(_ id: String) -> Int { id.hasPrefix("note_") ? 2 : 1 }
+
+    /// Most columns a table printed without a header is given (a five-year overview's).
+    static let maxHeaderlessColumns = 5
+
+    /// Columns for a table printed without a header: the fiscal year and the years before it, as
+    /// many as its rows typically hold figures (nil without a fiscal year).
+    func yearsBack(counts: [Int]) -> [ColumnHeader.Column]? {
+        guard let fy = fiscalYear else { return nil }
+        let typical = counts.filter { $0 > 0 }.sorted()
+        let n = max(1, min(Self.maxHeaderlessColumns, typical.isEmpty ? 1 : typical[typical.count / 2]))
+        return (0..<n).map { ColumnHeader.Column(key: String(fy - $0), x: nil) }
+    }
+
+    /// Years missing from an OCR'd header (`2023 20220 2021`): where rows typically hold more
+    /// figures than the header has years and the years are a run with gaps, the gaps are filled
+    /// (a missing year placed midway between its neighbours). True when it filled any.
+    static func fillYearGaps(_ header: inout ColumnHeader, counts: [Int]) -> Bool {
+        let typical = counts.filter { $0 > 0 }.sorted()
+        guard let median = typical.isEmpty ? nil : typical[typical.count / 2], median > header.columns.count,
+              header.columns.allSatisfy({ Int($0.key) != nil }), header.columns.count >= 2 else { return false }
+        let years = header.columns.compactMap { Int($0.key) }
+        guard let hi = years.max(), let lo = years.min(), hi - lo + 1 == median,
+              years == years.sorted(by: >) || years == years.sorted() else { return false }
+        let descending = years.first! > years.last!
+        let all = (0..<median).map { descending ? hi - $0 : lo + $0 }
+        var filled: [ColumnHeader.Column] = []
+        for y in all {
+            if let c = header.columns.first(where: { $0.key == String(y) }) { filled.append(c); continue }
+            let prev = filled.last?.x
+            let next = header.columns.first(where: { Int($0.key).map { descending ? $0 < y : $0 > y } ?? false })?.x
+            var x: ClosedRange<Double>? = nil
+            if let p = prev, let n = next { x = ((p.lowerBound + n.lowerBound) / 2)...((p.upperBound + n.upperBound) / 2) }
+            filled.append(ColumnHeader.Column(key: String(y), x: x))
+        }
+        header.columns = filled
+        header.alternatives = []
+        return true
     }
 
     /// A table read as column blocks: the figures are under their columns already.
@@ -319,37 +240,66 @@ struct TableReader {
                                              note: b.notes[i], ambiguous: ambiguous)
         }
         let valueRows = b.cells.filter { !$0.isEmpty }.count
-        guard valueRows >= (id.hasPrefix("note_") ? 2 : 1) else { return nil }
+        guard valueRows >= Self.minimumValueRows(id) else { return nil }
         let unit = b.header.unit ?? (rows.contains { $0.krSuffix } ? "kr" : kind?.defaultUnit ?? "kr")
         return table(id: id, title: title, kind: kind, page: page, unit: unit, rows: rows, header: b.header, warnings: b.warnings)
     }
+
+    /// Letters a label-only line that is no known label has at least to be kept as a row (fewer:
+    /// ruling read as text).
+    static let minimumLabelLetters = 4
 
     /// The table from its rows under their header: labels as they should read, keys, figures in
     /// their columns, shares kept in range, doubt carried on.
     func table(id: String, title: String, kind: TableVocabulary.TableKind?, page: Int, unit: String,
                rows: [RawRow], header: ColumnHeader, warnings: [Diagnostic]) -> TableReading {
-        var tableRows: [TableRow] = []
-        var doubts: [CellDoubt] = []
-        var places: [CheckedCell: CellPlace] = [:]
-        var warnings = warnings
+        var out = RowsRead(id: id, header: header, warnings: warnings)
         var keyCounts: [String: Int] = [:]
         for var r in rows {
             // Label-only lines that are no known label and hardly a word: ruling read as text.
             if r.tokens.isEmpty && canonical(r.label, kind: kind, isNote: id.hasPrefix("note_")) == nil
-                && r.label.filter(\.isLetter).count < 4 { continue }
+                && r.label.filter(\.isLetter).count < Self.minimumLabelLetters { continue }
             r = recoverCells(r, header: header)
             let (canon, rowUnit) = canonicalLabel(r.label, kind: kind, isNote: id.hasPrefix("note_"))
             if rowUnit != "%", r.tokens.contains(where: \.garbled) {
                 // Leftover marks beside a figure that is no share: no trustworthy reading.
                 r.tokens.removeAll(where: \.garbled)
                 let row = FoldedText.fold(canon)
-                warnings.append(Diagnostic(table: id, row: row, message: "row \(row): an unreadable figure left out"))
+                out.warnings.append(Diagnostic(table: id, row: row, message: "row \(row): an unreadable figure left out"))
             }
             var key = FoldedText.fold(canon)
             guard !key.isEmpty else { continue }
             keyCounts[key, default: 0] += 1
             if keyCounts[key]! > 1 { key += "_\(keyCounts[key]!)" }
-            let assigned = r.preassigned ?? assign(r, header: header)
+            out.add(r, key: key, label: canon, unit: rowUnit, assigned: r.preassigned ?? assign(r, header: header))
+        }
+        let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: out.rows)
+        return TableReading(table: result, doubts: out.doubts, diagnostics: out.warnings, places: out.places,
+                            columnOrders: header.alternatives)
+    }
+
+    /// The rows of one table as `table` reads them, with the doubts, places and warnings they raise.
+    struct RowsRead {
+        let id: String
+        let header: ColumnHeader
+        var warnings: [Diagnostic]
+        var rows: [TableRow] = []
+        var doubts: [CellDoubt] = []
+        var places: [CheckedCell: CellPlace] = [:]
+
+        init(id: String, header: ColumnHeader, warnings: [Diagnostic]) {
+            self.id = id; self.header = header; self.warnings = warnings
+        }
+
+        /// Shares above this (%) are misreadings (`84%` read `8440`).
+        static let maxShare = 100.0
+        /// Digits at most of a misread share: its two and a `%` read as two more.
+        static let maxShareDigits = 4
+        /// Digits of a misread share that are its own (the rest were the `%`).
+        static let shareDigits = 2
+
+        /// One row: its cells' values and places, doubt where reading them was unsure.
+        mutating func add(_ r: RawRow, key: String, label: String, unit rowUnit: String?, assigned: Assignment) {
             var values = TableValues()
             for (col, num) in assigned.cells {
                 if let v = num.value { values[col] = v }
@@ -359,20 +309,8 @@ struct TableReader {
                 }
                 if num.repaired { doubts.append(CellDoubt(table: id, row: key, column: col, reason: "OCR repaired")) }
             }
-            // A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` -> `8440`):
-            // keep the leading two digits, in doubt.
             if rowUnit == "%" || rowUnit == nil && assigned.cells.contains(where: { $0.1.percent }) {
-                for (col, v) in values where v > 100 || v < 0 {
-                    let digits = String(Int(abs(v)))
-                    // Beyond two digits and a `%` read as two more, the share's digits are not known.
-                    if digits.count > 4 {
-                        values[col] = nil
-                        warnings.append(Diagnostic(table: id, row: key, column: col, message: "row \(key) \(col): share read as \(digits) left out"))
-                        continue
-                    }
-                    if v > 100, let lead = Double(digits.prefix(2)) { values[col] = lead }
-                    doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
-                }
+                keepSharesInRange(&values, key: key)
             }
             for col in assigned.ambiguous where values[col] != nil {
                 doubts.append(CellDoubt(table: id, row: key, column: col, reason: "digit grouping ambiguous"))
@@ -382,11 +320,25 @@ struct TableReader {
             for c in header.keys { if let v = values[c] { ordered[c] = v } }
             var unitOut = rowUnit
             if unitOut == nil, assigned.cells.contains(where: { $0.1.percent }) { unitOut = "%" }
-            tableRows.append(TableRow(key: key, label: canon, note: assigned.note, values: ordered, unit: unitOut))
+            rows.append(TableRow(key: key, label: label, note: assigned.note, values: ordered, unit: unitOut))
             if let w = assigned.warning { warnings.append(Diagnostic(table: id, row: key, message: "row \(key): \(w)")) }
         }
-        let result = Table(id: id, title: title, page: page, unit: unit, columns: header.keys, rows: tableRows)
-        return TableReading(table: result, doubts: doubts, diagnostics: warnings, places: places, columnOrders: header.alternatives)
+
+        /// A share above 100 % is a misreading, most often of the `%` sign as digits (`84%` ->
+        /// `8440`): the leading two digits are kept, in doubt; past four digits the share's digits
+        /// are not known and it is left out.
+        mutating func keepSharesInRange(_ values: inout TableValues, key: String) {
+            for (col, v) in values where v > Self.maxShare || v < 0 {
+                let digits = String(Int(abs(v)))
+                if digits.count > Self.maxShareDigits {
+                    values[col] = nil
+                    warnings.append(Diagnostic(table: id, row: key, column: col, message: "row \(key) \(col): share read as \(digits) left out"))
+                    continue
+                }
+                if v > Self.maxShare, let lead = Double(digits.prefix(Self.shareDigits)) { values[col] = lead }
+                doubts.append(CellDoubt(table: id, row: key, column: col, reason: "share out of range"))
+            }
+        }
     }
 
     /// Figures OCR garbled into letters (`6OH` for `60 %`, a lone `i` for `1`) stand under the
@@ -507,8 +459,30 @@ struct TableReader {
     /// `assignBySequence`'s scores: a column left empty costs 1).
     static let runTogetherPenalty = 1.0
 
-    static func runTogetherSplits(_ tokens: [NumericToken]) -> [[NumericToken]] {
+    /// Digits at most of one printed figure: a samordningsförbund's figures stay below a
+    /// billion kronor, so a plain run of more digits (`318204296117`) is two figures OCR ran
+    /// together with no group to cut at.
+    static let maxFigureDigits = 9
+
+    /// The token lists with one over-long plain token (`maxFigureDigits`) cut in two at each
+    /// place (the second part not opening with `0`).
+    static func overlongCuts(_ tokens: [NumericToken]) -> [[NumericToken]] {
         var out: [[NumericToken]] = []
+        for (i, t) in tokens.enumerated()
+        where t.digits.count > maxFigureDigits && t.decimals == nil && !t.percent && !t.isDash && !t.opensParen {
+            for cut in 1..<t.digits.count {
+                var a = t, b = t
+                a.digits = String(t.digits.prefix(cut)); a.closesParen = false
+                b.digits = String(t.digits.dropFirst(cut)); b.negative = false
+                guard b.digits.first != "0" || b.digits == "0" else { continue }
+                out.append(Array(tokens[..<i]) + [a, b] + Array(tokens[(i + 1)...]))
+            }
+        }
+        return out
+    }
+
+    static func runTogetherSplits(_ tokens: [NumericToken]) -> [[NumericToken]] {
+        var out: [[NumericToken]] = overlongCuts(tokens)
         for i in tokens.indices.dropLast() {
             let t = tokens[i]
             guard t.digits.count > 3, t.decimals == nil, !t.percent, !t.isDash, tokens[i + 1].isContinuation else { continue }
@@ -536,37 +510,52 @@ struct TableReader {
         return tokens.flatMap { t in t.digits.map { d -> NumericToken in var one = t; one.digits = String(d); return one } }
     }
 
+    /// A reading of a row's tokens as figures under some of the header's columns, with its cost
+    /// (lower is likelier).
+    struct SequenceCandidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int]; var split = false }
+
+    /// Costs of `assignBySequence`'s readings, in the units where a column left empty costs 1:
+    /// as many figures as the outcome columns (a budget not printed on the row), a reading of
+    /// fewer figures than columns (right-aligned), per decade of size between a row's figures,
+    /// a budget that is no round thousand, and the bonus for a note reference the header has a column for.
+    static let outcomeOnlyCost = 0.5, fewerFiguresCost = 2.0, sizeSpreadCost = 0.6, oddBudgetCost = 1.5, noteBonus = 0.2
+    /// Readings within this much of the best that read the row otherwise put its cells in doubt.
+    static let rivalMargin = 0.5
+
     func assignBySequence(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
-        let k = header.columns.count
-        let outcome = header.outcomeIndices
-        let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
-        struct Candidate { var note: String?; var numbers: [ParsedNumber]; var score: Double; var targets: [Int]; var split = false }
-        var candidates: [Candidate] = []
-        func consider(_ toks: [NumericToken], note: String?, split: Bool = false) {
-            guard !toks.isEmpty else { return }
-            for n in 1...min(toks.count, k + 1) {
-                for seg in SwedishNumber.segmentations(toks, count: n) {
-                    var score: Double
-                    var targets: [Int]
-                    if n == k { score = 0; targets = Array(0..<k) }
-                    else if n == outcome.count && n < k { score = 0.5; targets = outcome }
-                    else if n < k { score = 2 + Double(k - n); targets = Array((k - n)..<k) }
-                    else { score = 10; targets = Array(0..<k); continue }
-                    // Figures on one row are of a size: prefer the reading whose magnitudes agree.
-                    let logs = seg.compactMap { $0.value }.filter { $0 != 0 }.map { log10(abs($0)) }
-                    if let mx = logs.max(), let mn = logs.min() { score += 0.6 * (mx - mn) }
-                    if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
-                       v.truncatingRemainder(dividingBy: 1000) != 0 { score += 1.5 }
-                    if note != nil { score -= 0.2 }
-                    if split { score += Self.runTogetherPenalty }
-                    candidates.append(Candidate(note: note, numbers: seg, score: score, targets: targets, split: split))
-                }
-            }
-        }
         var tokens = tokens
+        let k = header.columns.count
         // `Soliditet (%)` read `(20)`: a bracketed figure first, beyond the columns, belongs to the label.
         if tokens.count > k, let f = tokens.first, f.opensParen && f.closesParen, !tokens.dropFirst().contains(where: \.opensParen) {
             tokens.removeFirst()
+        }
+        let candidates = sequenceCandidates(tokens, header: header)
+        guard let best = candidates.min(by: { $0.score < $1.score }) else { return greedyAssignment(tokens, header: header) }
+        var out = Assignment()
+        out.note = best.note
+        for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
+        // A split the print did not show is a reading, not a fact: the row's sums must bear it out.
+        if best.split { out.ambiguous = out.cells.map(\.0) }
+        // Another reading almost as good with different values: the cells are in doubt.
+        for c in candidates where c.score - best.score < Self.rivalMargin
+            && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
+            for (num, t) in zip(c.numbers, c.targets) {
+                let col = header.keys[t]
+                if out.cells.first(where: { $0.0 == col })?.1.value != num.value, !out.ambiguous.contains(col) {
+                    out.ambiguous.append(col)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every reading of the tokens: as printed, without dashes beyond the columns, after a note
+    /// reference, and split where OCR may have run figures together.
+    func sequenceCandidates(_ tokens: [NumericToken], header: ColumnHeader) -> [SequenceCandidate] {
+        let k = header.columns.count
+        var candidates: [SequenceCandidate] = []
+        func consider(_ toks: [NumericToken], note: String?, split: Bool = false) {
+            candidates += weighedReadings(toks, header: header, note: note, split: split)
         }
         consider(tokens, note: nil)
         // Dashes beyond the columns are ruling read as text.
@@ -579,30 +568,44 @@ struct TableReader {
         }
         for variant in Self.runTogetherSplits(tokens) { consider(variant, note: nil, split: true) }
         if let variant = Self.smallCountSplit(tokens, columns: k) { consider(variant, note: nil, split: true) }
-        guard let best = candidates.min(by: { $0.score < $1.score }) else {
-            // Nothing groups into the columns: read greedily, right-aligned, and say so.
-            var out = Assignment()
-            let seg = (1...tokens.count).lazy.compactMap { SwedishNumber.segmentations(tokens, count: $0).first }.first ?? []
-            let start = max(0, k - seg.count)
-            for (i, num) in seg.suffix(k).enumerated() { out.cells.append((header.keys[start + i], num)) }
-            out.ambiguous = out.cells.map(\.0)
-            out.warning = "figures do not fit the \(k) columns"
-            return out
-        }
-        var out = Assignment()
-        out.note = best.note
-        for (num, t) in zip(best.numbers, best.targets) { out.cells.append((header.keys[t], num)) }
-        // A split the print did not show is a reading, not a fact: the row's sums must bear it out.
-        if best.split { out.ambiguous = out.cells.map(\.0) }
-        // Another reading almost as good with different values: the cells are in doubt.
-        for c in candidates where c.score - best.score < 0.5 && (c.numbers.map(\.value) != best.numbers.map(\.value) || c.targets != best.targets) {
-            for (num, t) in zip(c.numbers, c.targets) {
-                let col = header.keys[t]
-                if out.cells.first(where: { $0.0 == col })?.1.value != num.value, !out.ambiguous.contains(col) {
-                    out.ambiguous.append(col)
-                }
+        return candidates
+    }
+
+    /// The readings of one token list as 1 to k figures, each placed and costed.
+    func weighedReadings(_ toks: [NumericToken], header: ColumnHeader, note: String?, split: Bool) -> [SequenceCandidate] {
+        let k = header.columns.count
+        let outcome = header.outcomeIndices
+        let budgetIndex = header.columns.firstIndex { $0.key.hasPrefix("budget:") }
+        guard !toks.isEmpty else { return [] }
+        var out: [SequenceCandidate] = []
+        for n in 1...min(toks.count, k) {
+            for seg in SwedishNumber.segmentations(toks, count: n) {
+                var score: Double
+                var targets: [Int]
+                if n == k { score = 0; targets = Array(0..<k) }
+                else if n == outcome.count { score = Self.outcomeOnlyCost; targets = outcome }
+                else { score = Self.fewerFiguresCost + Double(k - n); targets = Array((k - n)..<k) }
+                // Figures on one row are of a size: prefer the reading whose magnitudes agree.
+                score += Self.sizeSpreadCost * SwedishNumber.sizeSpread(seg)
+                if let b = budgetIndex, let pos = targets.firstIndex(of: b), let v = seg[pos].value,
+                   v.truncatingRemainder(dividingBy: ColumnBlocks.budgetRounding) != 0 { score += Self.oddBudgetCost }
+                if note != nil { score -= Self.noteBonus }
+                if split { score += Self.runTogetherPenalty }
+                out.append(SequenceCandidate(note: note, numbers: seg, score: score, targets: targets, split: split))
             }
         }
+        return out
+    }
+
+    /// Nothing groups into the columns: read greedily, right-aligned, and say so.
+    func greedyAssignment(_ tokens: [NumericToken], header: ColumnHeader) -> Assignment {
+        let k = header.columns.count
+        var out = Assignment()
+        let seg = (1...tokens.count).lazy.compactMap { SwedishNumber.segmentations(tokens, count: $0).first }.first ?? []
+        let start = max(0, k - seg.count)
+        for (i, num) in seg.suffix(k).enumerated() { out.cells.append((header.keys[start + i], num)) }
+        out.ambiguous = out.cells.map(\.0)
+        out.warning = "figures do not fit the \(k) columns"
         return out
     }
 

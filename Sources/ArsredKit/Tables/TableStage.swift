@@ -57,19 +57,70 @@ public struct TableStage: Sendable {
 
     /// Every table we extract, read (not yet checked: that is the checks stage's).
     public func read(pages: [Page]) -> TableReadings {
-        let v = vocabulary
         let pages = pages.map { $0.hasPositions ? RowLines.rebuild($0) : $0 }
+        // First pass: every candidate region, to learn the fiscal year from the headers.
+        let regions = cutRegions(pages)
+        let fiscalYear = Self.fiscalYearFromHeaders(regions.map(\.lines), vocabulary: vocabulary)
+        let reader = TableReader(vocabulary: vocabulary, fiscalYear: fiscalYear, relations: relations)
+        var (readings, order) = readRegions(regions, pages: pages, reader: reader)
+        // A budget table is a plan's; in an annual report the statements carry the budget columns.
+        if readings["income_statement"] != nil || readings["balance_sheet"] != nil, readings["budget"] != nil {
+            readings["budget"] = nil
+            order.removeAll { $0 == "budget" }
+        }
+        // What settling the document's readings did (a column keying, a sign) names its table.
+        let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
+        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages, relations: relations)
+        return Self.collected(readings, order: order, settled: settled)
+    }
+
+    /// The regions under the document's table and note headings.
+    func cutRegions(_ pages: [Page]) -> [TableRegion] {
+        let v = vocabulary
         let furniture = PageFurniture(pages: pages, vocabulary: v)
         let headings = SectionLocator.locate(pages: pages, vocabulary: v)
-        // First pass: every candidate region, to learn the fiscal year from the headers.
         let regions = TableRegions.cut(pages: pages, headings: headings, furniture: furniture, continues: { line in
             !TableReader.split(line).tokens.isEmpty || ColumnHeader.isHeaderLine(line, vocabulary: v)
         }, borrows: { Self.awaitsFigures($0, vocabulary: v) }, isFigureLine: { Self.isFigureLine($0, vocabulary: v) })
+        return unstacked(regions)
+    }
 
-        let fiscalYear = Self.fiscalYearFromHeaders(regions.map(\.lines), vocabulary: v)
-        let reader = TableReader(vocabulary: v, fiscalYear: fiscalYear, relations: relations)
-        var readings: [String: TableReading] = [:]
-        var order: [String] = []
+    /// Two statement headings printed one right under the other (`4. Kassaflödesanalys`, `5.
+    /// Driftredovisning`): the OCR engine put the first table's labels and figures after the
+    /// second heading. The first region, empty, takes the second's lines from its start up to the
+    /// lead-in (unit line, prose) of the second table's own labels: labels only the second's
+    /// vocabulary knows, after at least `ColumnBlocks.minimumLabels` only the first's knows.
+    func unstacked(_ regions: [TableRegion]) -> [TableRegion] {
+        var out = regions
+        let reader = TableReader(vocabulary: vocabulary, fiscalYear: nil, relations: relations)
+        for i in out.indices.dropLast() {
+            guard case .table(let a) = out[i].heading.kind, case .table(let b) = out[i + 1].heading.kind,
+                  let ka = vocabulary.kind(a), let kb = vocabulary.kind(b),
+                  out[i].heading.pageIndex == out[i + 1].heading.pageIndex,
+                  out[i].lines.allSatisfy({ !$0.line.words.contains { $0.text.contains(where: \.isLetter) } }) else { continue }
+            let lines = out[i + 1].lines
+            func knows(_ k: TableVocabulary.TableKind, _ rl: RegionLine) -> Bool {
+                let label = LabelText.cleaned(TableReader.split(rl.line).label.map(\.text).joined(separator: " "))
+                return !label.isEmpty && reader.canonical(label, kind: k, isNote: false) != nil
+            }
+            let firstOnly = lines.indices.filter { knows(ka, lines[$0]) && !knows(kb, lines[$0]) }
+            guard firstOnly.count >= ColumnBlocks.minimumLabels,
+                  let second = lines.indices.first(where: { $0 > firstOnly[0] && knows(kb, lines[$0]) && !knows(ka, lines[$0]) }),
+                  firstOnly.filter({ $0 < second }).count >= ColumnBlocks.minimumLabels else { continue }
+            var cut = second
+            while cut - 1 > firstOnly[0], !Self.isFigureLine(lines[cut - 1].line, vocabulary: vocabulary), !knows(ka, lines[cut - 1]) {
+                cut -= 1
+            }
+            out[i].lines = Array(lines[..<cut])
+            out[i + 1].lines = Array(lines[cut...])
+        }
+        return out
+    }
+
+    /// Each region's table (the first region of an id only), and the ids in reading order.
+    /// Position-less pages: the figure blocks of a page go to the tables whose labels stand on it.
+    func readRegions(_ regions: [TableRegion], pages: [Page], reader: TableReader) -> ([String: TableReading], [String]) {
+        let v = vocabulary
         let named: [(id: String, title: String, kind: TableVocabulary.TableKind?)?] = regions.map { r in
             switch r.heading.kind {
             case .table(let t):
@@ -79,13 +130,14 @@ public struct TableStage: Sendable {
             default: return nil
             }
         }
-        // Position-less pages: the figure blocks of a page go to the tables whose labels stand on it.
         var layouts = regions.indices.map { i in
             named[i].flatMap { ColumnBlocks.layout(regions[i].lines, reader: reader, kind: $0.kind, isNote: $0.id.hasPrefix("note_")) }
         }
         BlockDealer.deal(&layouts, members: regions.indices.map { i in
             named[i].flatMap { n in regions[i].lines.first.map { BlockDealer.Member(id: n.id, kind: n.kind, page: $0.pageNumber) } }
         }, reader: reader)
+        var readings: [String: TableReading] = [:]
+        var order: [String] = []
         for (ri, r) in regions.enumerated() {
             guard let (id, title, kind) = named[ri] else { continue }
             guard readings[id] == nil else { continue }
@@ -95,17 +147,12 @@ public struct TableStage: Sendable {
             readings[id] = reading
             order.append(id)
         }
+        return (readings, order)
+    }
 
-        // A budget table is a plan's; in an annual report the statements carry the budget columns.
-        if readings["income_statement"] != nil || readings["balance_sheet"] != nil, readings["budget"] != nil {
-            readings["budget"] = nil
-            order.removeAll { $0 == "budget" }
-        }
-        // What settling the document's readings did (a column keying, a sign) names its table.
-        let ocrPages = Set(pages.filter { $0.method == .ocr }.map(\.number))
-        let settled = DocumentReadings.settle(&readings, ocrPages: ocrPages, relations: relations)
+    /// The readings gathered: statements first in contract order, then notes by number.
+    static func collected(_ readings: [String: TableReading], order: [String], settled: [Diagnostic]) -> TableReadings {
         var tables = order.compactMap { readings[$0]?.table }
-        // Statements first in contract order, then notes by number.
         func rank(_ id: String) -> Int {
             if let i = TableVocabulary.tableOrder.firstIndex(of: id) { return i * 1000 }
             if id.hasPrefix("note_"), let n = Int(id.dropFirst(5)) { return 100_000 + n }
