@@ -279,6 +279,7 @@ enum ChartFinder {
                     && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x0 <= first.x1
             }
             band += fusedMarks(band, components: legendArea, in: img, barColours: barColours, paper: paperColour)
+            band += neighbourRow(band, in: img, barColours: barColours, paper: paperColour)
             band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
             layouts.append(Layout(bars: s, swatches: band))
         }
@@ -439,6 +440,10 @@ enum ChartFinder {
         for c in components.sorted(by: { $0.x0 < $1.x0 }) where c.width > w + 1 && c.height >= h - 1 && c.height <= h * fusedHeightInMarks
             && !(band + found).contains(where: { $0.overlaps(c) }) {
             guard let row = rows.first(where: { $0 >= c.y0 - h / 2 && $0 + h <= c.y1 + h / 2 }) else { continue }
+            // A mark follows the name before it past a space wider than a mark; nearer, it is
+            // letters of that name (its word spaces are narrower).
+            if let left = (band + found).filter({ abs($0.y0 - row) <= max(markAlignPx, h / 2) && $0.x1 <= c.x0 }).max(by: { $0.x1 < $1.x1 }),
+               !paperRun(in: img, from: left.x1, to: c.x0, rows: (row - h / 2)..<(row + h + h / 2), atLeast: w, paperLevel: paperLevel) { continue }
             let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
             var best: (box: PixelBox, fill: Double, uniformity: Double)?
             for dy in -(h / 2)...(h / 2) {
@@ -462,6 +467,52 @@ enum ChartFinder {
         }
         return found
     }
+    /// A column is paper, between a legend's names, when less than this share of its pixels in
+    /// the row is ink (a textured scan's specks).
+    static let paperColumnInkShare = 0.1
+
+    /// Whether `atLeast` neighbouring columns between `from` and `to` are paper over `rows`.
+    static func paperRun(in img: RGBImage, from: Int, to: Int, rows: Range<Int>, atLeast: Int, paperLevel: Int) -> Bool {
+        var run = 0
+        for x in max(0, from)..<max(max(0, from), min(img.width, to)) {
+            let column = PixelBox(x0: x, y0: rows.lowerBound, x1: x + 1, y1: rows.upperBound)
+            run = img.inkShare(column, paperLevel: paperLevel, contrast: markContrast) < paperColumnInkShare ? run + 1 : 0
+            if run >= atLeast { return true }
+        }
+        return false
+    }
+
+    /// A legend's second row of marks the masks missed (on a scan the marks of one row run into
+    /// their names): when the marks found make one row, the best mark near each of its columns
+    /// within `bandReachInMarks` mark heights above or below, kept when `gridMarks` - 1 or more
+    /// of them stand in one row of their own, of distinct colours, each solid ink, one colour,
+    /// off the paper and a bar's colour.
+    static func neighbourRow(_ band: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        guard band.count >= legendEntriesForRows else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        let align = max(markAlignPx, h / 2)
+        guard let row = clusters(band.map(\.y0), within: align).first, clusters(band.map(\.y0), within: align).count == 1 else { return [] }
+        let columns = clusters(band.map(\.x0), within: max(markAlignPx, w / 2))
+        let paperLevel = img.paperLevel
+        let span = (bandReachInMarks * h - h) / 2
+        var best: [PixelBox] = []
+        for direction in [1, -1] {
+            let centre = row + direction * (h + 1 + span)
+            var found: [PixelBox] = []
+            for x in columns {
+                let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
+                let probe = PixelBox(x0: x, y0: centre, x1: x + w, y1: centre + h)
+                guard let m = markNear(probe, radius: (w / 2, span), in: img, barColours: barColours, known: known, paper: paper),
+                      img.inkShare(m.box, paperLevel: paperLevel, contrast: markContrast) >= markFill else { continue }
+                found.append(m.box)
+            }
+            // The marks of one row: those standing level with the most others.
+            let level = found.map { m in found.filter { abs($0.y0 - m.y0) <= align } }.max { $0.count < $1.count } ?? []
+            if level.count >= gridMarks - 1, level.count > best.count { best = level }
+        }
+        return best
+    }
+
     /// A mark fused with its name's first letters is at most this many mark heights high
     /// (capitals and descenders of the name's letters stand higher and lower than the mark).
     static let fusedHeightInMarks = 3
