@@ -184,11 +184,24 @@ enum ChartFinder {
 
     /// The charts on a page picture rendered at `dpi`.
     static func find(in img: RGBImage, dpi: Double) -> [Layout] {
-        let w = img.width, h = img.height
-        let solid = erode(inkMask(img), width: w, height: h)
-        let comps = components(solid, width: w, height: h)
         let unit = dpi / 100
-        // Pieces of bars (segments split by white separators or white labels), joined per row.
+        let stacks = self.stacks(bars(in: img, unit: unit))
+        // Legend marks may be paler than bars are allowed to be: found on a finer mask.
+        let marks = components(inkMask(img, contrast: markContrast), width: img.width, height: img.height)
+        var layouts: [Layout] = []
+        for var s in stacks where s.count >= stackBars {
+            let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
+            for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
+            layouts.append(Layout(bars: s, swatches: legend(under: s, marks: marks, in: img, unit: unit)))
+        }
+        return layouts
+    }
+
+    /// Long solid bars, top to bottom: pieces of bars (segments split by white separators or
+    /// white labels) joined per row.
+    static func bars(in img: RGBImage, unit: Double) -> [PixelBox] {
+        let w = img.width, h = img.height
+        let comps = components(erode(inkMask(img), width: w, height: h), width: w, height: h)
         var pieces = comps.filter {
             Double($0.box.height) >= barHeightPx.lowerBound * unit && Double($0.box.height) <= barHeightPx.upperBound * unit
                 && $0.box.width >= minPieceWidthPx
@@ -207,9 +220,12 @@ enum ChartFinder {
                 rows.append(p)
             }
         }
-        let bars = rows.filter { $0.width >= barAspect * $0.height && Double($0.width) >= minBarLengthPx * unit }
+        return rows.filter { $0.width >= barAspect * $0.height && Double($0.width) >= minBarLengthPx * unit }
             .sorted { $0.y0 < $1.y0 }
-        // Stacks: bars sharing their left and right ends, close above each other.
+    }
+
+    /// Stacks: bars sharing their left and right ends, close above each other.
+    static func stacks(_ bars: [PixelBox]) -> [[PixelBox]] {
         var stacks: [[PixelBox]] = []
         for b in bars {
             // Bars end together at 100%; a pale first segment may make one start late.
@@ -222,67 +238,72 @@ enum ChartFinder {
                 stacks.append([b])
             }
         }
-        // Legend marks may be paler than bars are allowed to be: found on a finer mask.
-        let marks = components(inkMask(img, contrast: markContrast), width: w, height: h)
-        var layouts: [Layout] = []
-        for var s in stacks where s.count >= stackBars {
-            let x0 = s.map(\.x0).sorted()[s.count / 2], x1 = s.map(\.x1).sorted()[s.count / 2]
-            for i in s.indices { s[i].x0 = x0; s[i].x1 = x1 }
-            let first = s.first!, last = s.last!
-            let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
-            let swatches = marks.filter { Double($0.count) >= markFill * Double($0.box.width * $0.box.height) }.map(\.box).filter { c in
-                let side = Double(max(c.width, c.height))
-                return side >= markSidePx.lowerBound * unit && side <= markSidePx.upperBound * unit
-                    && Double(min(c.width, c.height)) >= markShortSidePx * unit
-                    && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2   // sides within 5:2 before the core is cut
-                    && c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + legendReachInPitches * pitch
-                    && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x1 <= first.x1 + first.width / legendOverhangDivisor
-            }
-            // Legend marks wear the bars' colours; text does not.
-            let barColours = coloursAlong(s, in: img)
-            // Legend marks are of one colour, squares or nearly (figures and words are wider than
-            // high): the mark's core when it is one, else the mark as found.
-            let uniform = swatches.compactMap { sw -> PixelBox? in
-                if let c = img.markCore(sw), Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)),
-                   img.uniformity(c.inset(by: 1)) >= legendMarkUniformity { return c }
-                return img.uniformity(sw.inset(by: 1)) >= legendMarkUniformity ? sw : nil
-            }
-            let coloured = uniform.filter { sw in
-                guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / ChartReader.swatchInsetDivisor)) else { return false }
-                return barColours.contains { $0.deltaE(c) < swatchToBarDeltaE }
-            }
-            // The band the bar-coloured marks lie in; its other marks of their size belong too
-            // (a category no bar shows, a mark too faded to match), or somewhat larger (one a JPEG
-            // halo grew; never smaller: those are letters of the names), row by row.
-            var band = legendBand(coloured, in: img)
-            if let ref = band.first {
-                var grown = true
-                while grown {
-                    grown = false
-                    guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
-                    let halo = Int((legendMarkHaloPx * unit).rounded())
-                    for m in uniform where !band.contains(m) && m.y0 >= top - bandReachInMarks * ref.height && m.y1 <= bottom + bandReachInMarks * ref.height
-                        && (ref.width - 1...ref.width + max(halo, ref.width / haloGrowthDivisor)).contains(m.width)
-                        && (ref.height - 1...ref.height + max(halo, ref.height / haloGrowthDivisor)).contains(m.height)
-                        && band.contains(where: { abs($0.x0 - m.x0) <= max(markAlignPx, ref.width / 2) || abs($0.y0 - m.y0) <= max(markAlignPx, ref.height / 2) }) {
-                        band.append(m); grown = true
-                    }
-                }
-            }
-            // A mark just right of another is the first letter of that one's name.
-            band = band.filter { m in
-                !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < firstLetterInMarks * o.width }
-            }
-            let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
-            let legendArea = marks.map(\.box).filter { c in
-                c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + legendReachInPitches * pitch
-                    && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x0 <= first.x1
-            }
-            band += fusedMarks(band, components: legendArea, in: img, barColours: barColours, paper: paperColour)
-            band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
-            layouts.append(Layout(bars: s, swatches: band))
+        return stacks
+    }
+
+    /// The legend marks under a stack of bars: of the marks of a legend's size and shape in
+    /// reach below it, those wearing the bars' colours, and the marks the masks missed.
+    static func legend(under s: [PixelBox], marks: [Component], in img: RGBImage, unit: Double) -> [PixelBox] {
+        let first = s.first!, last = s.last!
+        let pitch = Double(last.y0 - first.y0) / Double(s.count - 1)
+        func inReach(_ c: PixelBox) -> Bool { c.y0 >= last.y1 && Double(c.y0) <= Double(last.y1) + legendReachInPitches * pitch }
+        let swatches = marks.filter { Double($0.count) >= markFill * Double($0.box.width * $0.box.height) }.map(\.box).filter { c in
+            let side = Double(max(c.width, c.height))
+            return side >= markSidePx.lowerBound * unit && side <= markSidePx.upperBound * unit
+                && Double(min(c.width, c.height)) >= markShortSidePx * unit
+                && c.width * 5 >= c.height * 2 && c.height * 5 >= c.width * 2   // sides within 5:2 before the core is cut
+                && inReach(c)
+                && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x1 <= first.x1 + first.width / legendOverhangDivisor
         }
-        return layouts
+        // Legend marks wear the bars' colours; text does not.
+        let barColours = coloursAlong(s, in: img)
+        let uniform = uniformMarks(swatches, in: img)
+        let coloured = uniform.filter { sw in
+            guard let c = img.medianColour(sw.inset(by: min(sw.width, sw.height) / ChartReader.swatchInsetDivisor)) else { return false }
+            return barColours.contains { $0.deltaE(c) < swatchToBarDeltaE }
+        }
+        var band = grown(legendBand(coloured, in: img), uniform: uniform, unit: unit)
+        // A mark just right of another is the first letter of that one's name.
+        band = band.filter { m in
+            !band.contains { o in o != m && abs(o.y0 - m.y0) <= o.height && m.x0 >= o.x1 && m.x0 - o.x1 < firstLetterInMarks * o.width }
+        }
+        let paper = Double(img.paperLevel), paperColour = Colour(r: paper, g: paper, b: paper)
+        let legendArea = marks.map(\.box).filter { c in inReach(c) && c.x0 >= first.x0 - first.width / legendOverhangDivisor && c.x0 <= first.x1 }
+        band += fusedMarks(band, components: legendArea, in: img, barColours: barColours, paper: paperColour)
+        band += neighbourRow(band, in: img, barColours: barColours, paper: paperColour)
+        band += gridGaps(band, in: img, barColours: barColours, paper: paperColour)
+        return band
+    }
+
+    /// Legend marks are of one colour, squares or nearly (figures and words are wider than
+    /// high): the mark's core when it is one, else the mark as found.
+    static func uniformMarks(_ swatches: [PixelBox], in img: RGBImage) -> [PixelBox] {
+        swatches.compactMap { sw -> PixelBox? in
+            if let c = img.markCore(sw), Double(max(c.width, c.height)) <= legendMarkMaxAspect * Double(min(c.width, c.height)),
+               img.uniformity(c.inset(by: 1)) >= legendMarkUniformity { return c }
+            return img.uniformity(sw.inset(by: 1)) >= legendMarkUniformity ? sw : nil
+        }
+    }
+
+    /// The band the bar-coloured marks lie in, with its other marks of their size (a category no
+    /// bar shows, a mark too faded to match), or somewhat larger (one a JPEG halo grew; never
+    /// smaller: those are letters of the names), row by row.
+    static func grown(_ start: [PixelBox], uniform: [PixelBox], unit: Double) -> [PixelBox] {
+        var band = start
+        guard let ref = band.first else { return band }
+        var grown = true
+        while grown {
+            grown = false
+            guard let top = band.map(\.y0).min(), let bottom = band.map(\.y1).max() else { break }
+            let halo = Int((legendMarkHaloPx * unit).rounded())
+            for m in uniform where !band.contains(m) && m.y0 >= top - bandReachInMarks * ref.height && m.y1 <= bottom + bandReachInMarks * ref.height
+                && (ref.width - 1...ref.width + max(halo, ref.width / haloGrowthDivisor)).contains(m.width)
+                && (ref.height - 1...ref.height + max(halo, ref.height / haloGrowthDivisor)).contains(m.height)
+                && band.contains(where: { abs($0.x0 - m.x0) <= max(markAlignPx, ref.width / 2) || abs($0.y0 - m.y0) <= max(markAlignPx, ref.height / 2) }) {
+                band.append(m); grown = true
+            }
+        }
+        return band
     }
 
     // MARK: finding bars (pixels at 100 dpi, scaled by `unit` at other resolutions)
@@ -439,6 +460,10 @@ enum ChartFinder {
         for c in components.sorted(by: { $0.x0 < $1.x0 }) where c.width > w + 1 && c.height >= h - 1 && c.height <= h * fusedHeightInMarks
             && !(band + found).contains(where: { $0.overlaps(c) }) {
             guard let row = rows.first(where: { $0 >= c.y0 - h / 2 && $0 + h <= c.y1 + h / 2 }) else { continue }
+            // A mark follows the name before it past a space wider than a mark; nearer, it is
+            // letters of that name (its word spaces are narrower).
+            if let left = (band + found).filter({ abs($0.y0 - row) <= max(markAlignPx, h / 2) && $0.x1 <= c.x0 }).max(by: { $0.x1 < $1.x1 }),
+               !paperRun(in: img, from: left.x1, to: c.x0, rows: (row - h / 2)..<(row + h + h / 2), atLeast: w, paperLevel: paperLevel) { continue }
             let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
             var best: (box: PixelBox, fill: Double, uniformity: Double)?
             for dy in -(h / 2)...(h / 2) {
@@ -462,6 +487,52 @@ enum ChartFinder {
         }
         return found
     }
+    /// A column is paper, between a legend's names, when less than this share of its pixels in
+    /// the row is ink (a textured scan's specks).
+    static let paperColumnInkShare = 0.1
+
+    /// Whether `atLeast` neighbouring columns between `from` and `to` are paper over `rows`.
+    static func paperRun(in img: RGBImage, from: Int, to: Int, rows: Range<Int>, atLeast: Int, paperLevel: Int) -> Bool {
+        var run = 0
+        for x in max(0, from)..<max(max(0, from), min(img.width, to)) {
+            let column = PixelBox(x0: x, y0: rows.lowerBound, x1: x + 1, y1: rows.upperBound)
+            run = img.inkShare(column, paperLevel: paperLevel, contrast: markContrast) < paperColumnInkShare ? run + 1 : 0
+            if run >= atLeast { return true }
+        }
+        return false
+    }
+
+    /// A legend's second row of marks the masks missed (on a scan the marks of one row run into
+    /// their names): when the marks found make one row, the best mark near each of its columns
+    /// within `bandReachInMarks` mark heights above or below, kept when `gridMarks` - 1 or more
+    /// of them stand in one row of their own, of distinct colours, each solid ink, one colour,
+    /// off the paper and a bar's colour.
+    static func neighbourRow(_ band: [PixelBox], in img: RGBImage, barColours: [Colour], paper: Colour) -> [PixelBox] {
+        guard band.count >= legendEntriesForRows else { return [] }
+        let w = band.map(\.width).sorted()[band.count / 2], h = band.map(\.height).sorted()[band.count / 2]
+        let align = max(markAlignPx, h / 2)
+        guard let row = clusters(band.map(\.y0), within: align).first, clusters(band.map(\.y0), within: align).count == 1 else { return [] }
+        let columns = clusters(band.map(\.x0), within: max(markAlignPx, w / 2))
+        let paperLevel = img.paperLevel
+        let span = (bandReachInMarks * h - h) / 2
+        var best: [PixelBox] = []
+        for direction in [1, -1] {
+            let centre = row + direction * (h + 1 + span)
+            var found: [PixelBox] = []
+            for x in columns {
+                let known = (band + found).compactMap { img.medianColour($0.inset(by: min($0.width, $0.height) / ChartReader.swatchInsetDivisor)) }
+                let probe = PixelBox(x0: x, y0: centre, x1: x + w, y1: centre + h)
+                guard let m = markNear(probe, radius: (w / 2, span), in: img, barColours: barColours, known: known, paper: paper),
+                      img.inkShare(m.box, paperLevel: paperLevel, contrast: markContrast) >= markFill else { continue }
+                found.append(m.box)
+            }
+            // The marks of one row: those standing level with the most others.
+            let level = found.map { m in found.filter { abs($0.y0 - m.y0) <= align } }.max { $0.count < $1.count } ?? []
+            if level.count >= gridMarks - 1, level.count > best.count { best = level }
+        }
+        return best
+    }
+
     /// A mark fused with its name's first letters is at most this many mark heights high
     /// (capitals and descenders of the name's letters stand higher and lower than the mark).
     static let fusedHeightInMarks = 3

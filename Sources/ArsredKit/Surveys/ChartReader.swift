@@ -46,18 +46,7 @@ struct ChartReader {
 
     private func read(layout: ChartFinder.Layout, page: Int, pageWidthPx: Int, images: any PageImageSource) throws -> ChartReading? {
         let toPt = 72 / findDpi
-        let first = layout.bars.first!, last = layout.bars.last!
-        let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1)
-            : Double(first.height * Self.lonePitchInBarHeights)
-        var bottomPx = Double(last.y1) + pitch * Self.cropMarginInPitches
-        for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height) * Self.legendMarginInMarks) }
-        // Wide enough for the legend's last name, which may run past the bars' end.
-        var rightPx = Double(first.x1) + Double(first.width) * Self.rightMarginInBarLengths
-        if let legendEnd = layout.swatches.map(\.x1).max() { rightPx = max(rightPx, Double(legendEnd) + Double(first.width) * Self.lastLegendNameInBarLengths) }
-        let regionPt = Box(x0: max(0, Double(first.x0) - Double(first.width) * Self.labelColumnInBarLengths) * toPt,
-                           y0: max(0, Double(first.y0) - pitch * Self.cropMarginInPitches) * toPt,
-                           x1: min(Double(pageWidthPx), rightPx) * toPt,
-                           y1: bottomPx * toPt)
+        let regionPt = cropRegion(layout, pageWidthPx: pageWidthPx, toPt: toPt)
         let img = try images.image(page: page, region: regionPt, dpi: dpi)
         let s = dpi / findDpi
         let ox = regionPt.x0 / toPt, oy = regionPt.y0 / toPt
@@ -66,10 +55,47 @@ struct ChartReader {
                      x1: Int((Double(b.x1) - ox) * s), y1: Int((Double(b.y1) - oy) * s))
         }
         let paper = img.paperLevel
-        // Legend: colour of each swatch, name from the text beside it.
+        guard let legend = legend(layout.swatches.map(hi), in: img, paper: paper) else { return nil }
+        var geometries = layout.bars.map(hi).compactMap { BarGeometry.measure(img, approx: $0, paper: paper) }
+        startTogether(&geometries, in: img, legend: legend, paper: paper)
+        let bars = geometries.map { geometry in
+            var reading = segments(img, geometry, legend: legend)
+            // The question label left of the bar.
+            let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * Self.labelReachInBarHeights),
+                                    x1: Int(geometry.left - geometry.height * Self.labelToBarGap),
+                                    y1: Int(geometry.y(at: geometry.left) + geometry.height * Self.labelReachInBarHeights))
+            if let crop = binarised(img, labelBox, paper: paper) {
+                let edge = max(Self.minEdgeColumns, Int(geometry.height * Self.labelToBarGap))
+                (reading.number, reading.n, reading.nWhole) = questionLabel(crop, edgeColumns: edge)
+            }
+            return reading
+        }
+        return ChartReading(top: regionPt.y0, bars: bars)
+    }
+
+    /// The part of the page (points) read at full resolution: the bars with their question
+    /// labels left of them and the legend below, its last name included.
+    private func cropRegion(_ layout: ChartFinder.Layout, pageWidthPx: Int, toPt: Double) -> Box {
+        let first = layout.bars.first!, last = layout.bars.last!
+        let pitch = layout.bars.count > 1 ? Double(last.y0 - first.y0) / Double(layout.bars.count - 1)
+            : Double(first.height * Self.lonePitchInBarHeights)
+        var bottomPx = Double(last.y1) + pitch * Self.cropMarginInPitches
+        for s in layout.swatches { bottomPx = max(bottomPx, Double(s.y1) + Double(s.height) * Self.legendMarginInMarks) }
+        // Wide enough for the legend's last name, which may run past the bars' end.
+        var rightPx = Double(first.x1) + Double(first.width) * Self.rightMarginInBarLengths
+        if let legendEnd = layout.swatches.map(\.x1).max() { rightPx = max(rightPx, Double(legendEnd) + Double(first.width) * Self.lastLegendNameInBarLengths) }
+        return Box(x0: max(0, Double(first.x0) - Double(first.width) * Self.labelColumnInBarLengths) * toPt,
+                   y0: max(0, Double(first.y0) - pitch * Self.cropMarginInPitches) * toPt,
+                   x1: min(Double(pageWidthPx), rightPx) * toPt,
+                   y1: bottomPx * toPt)
+    }
+
+    /// The legend: each mark's colour and the category its name names (nil: fewer entries than
+    /// a legend has).
+    private func legend(_ marks: [PixelBox], in img: RGBImage, paper: Int) -> [(colour: Colour, category: SurveyCategory?)]? {
         // A mark is one colour inside at this resolution too; print the finder took for one (a
         // blurred word at its resolution) comes apart into strokes and paper.
-        let swatches = layout.swatches.map(hi).filter { sw in
+        let swatches = marks.filter { sw in
             img.uniformity(sw.inset(by: max(1, min(sw.width, sw.height) / Self.swatchInsetDivisor))) >= ChartFinder.legendMarkUniformity
         }
         var legend: [(colour: Colour, category: SurveyCategory?)] = []
@@ -93,38 +119,27 @@ struct ChartReader {
         let unnamed = legend.indices.filter { legend[$0].category == nil }
         let missing = SurveyCategory.allCases.filter { !named.contains($0) }
         if unnamed.count == 1, missing.count == 1 { legend[unnamed[0]].category = missing[0] }
-        guard legend.count >= Self.legendEntries else { return nil }
+        return legend.count >= Self.legendEntries ? legend : nil
+    }
 
-        var bars: [BarReading] = []
-        var geometries = layout.bars.map(hi).compactMap { BarGeometry.measure(img, approx: $0, paper: paper) }
-        // Stacked bars start together; a first segment too pale to count as ink still belongs to its bar.
-        if let commonLeft = geometries.map(\.left).min() {
-            let paperColour = Colour(r: Double(paper), g: Double(paper), b: Double(paper))
-            for i in geometries.indices where geometries[i].left > commonLeft + Self.lateStartPx {
-                let g = geometries[i]
-                let from = Int(commonLeft.rounded()), to = Int(g.left.rounded())
-                let tinted = (from..<to).filter { x in
-                    let yc = g.y(at: Double(x))
-                    guard let c = img.medianColour(PixelBox(x0: x, y0: Int(yc - g.height / Self.tintBandDivisor), x1: x + 1, y1: Int(yc + g.height / Self.tintBandDivisor))),
-                          let nearest = legend.map({ c.distance($0.colour) }).min() else { return false }
-                    return nearest < c.distance(paperColour) && c.distance(paperColour) > Self.tintOverPaper
-                }.count
-                if tinted * 10 >= (to - from) * Self.tintedTenths { geometries[i].left = commonLeft }
-            }
+    /// Stacked bars start together; a first segment too pale to count as ink still belongs to
+    /// its bar: a bar starting late whose gap to the others' start is tinted a legend colour
+    /// starts with them.
+    private func startTogether(_ geometries: inout [BarGeometry], in img: RGBImage,
+                               legend: [(colour: Colour, category: SurveyCategory?)], paper: Int) {
+        guard let commonLeft = geometries.map(\.left).min() else { return }
+        let paperColour = Colour(r: Double(paper), g: Double(paper), b: Double(paper))
+        for i in geometries.indices where geometries[i].left > commonLeft + Self.lateStartPx {
+            let g = geometries[i]
+            let from = Int(commonLeft.rounded()), to = Int(g.left.rounded())
+            let tinted = (from..<to).filter { x in
+                let yc = g.y(at: Double(x))
+                guard let c = img.medianColour(PixelBox(x0: x, y0: Int(yc - g.height / Self.tintBandDivisor), x1: x + 1, y1: Int(yc + g.height / Self.tintBandDivisor))),
+                      let nearest = legend.map({ c.distance($0.colour) }).min() else { return false }
+                return nearest < c.distance(paperColour) && c.distance(paperColour) > Self.tintOverPaper
+            }.count
+            if tinted * 10 >= (to - from) * Self.tintedTenths { geometries[i].left = commonLeft }
         }
-        for geometry in geometries {
-            var reading = segments(img, geometry, legend: legend)
-            // The question label left of the bar.
-            let labelBox = PixelBox(x0: 0, y0: Int(geometry.y(at: geometry.left) - geometry.height * Self.labelReachInBarHeights),
-                                    x1: Int(geometry.left - geometry.height * Self.labelToBarGap),
-                                    y1: Int(geometry.y(at: geometry.left) + geometry.height * Self.labelReachInBarHeights))
-            if let crop = binarised(img, labelBox, paper: paper) {
-                let edge = max(Self.minEdgeColumns, Int(geometry.height * Self.labelToBarGap))
-                (reading.number, reading.n, reading.nWhole) = questionLabel(crop, edgeColumns: edge)
-            }
-            bars.append(reading)
-        }
-        return ChartReading(top: regionPt.y0, bars: bars)
     }
 
     // MARK: the crop read at full resolution (distances in the finder's pixels, bar lengths, pitches)
@@ -349,12 +364,31 @@ struct ChartReader {
     /// Whether a label is printed inside the segment, and its value when it reads and agrees
     /// with the segment's width.
     private func label(_ img: RGBImage, _ g: BarGeometry, x0: Int, x1: Int, colour: Colour, widthPercent: Double) -> (Bool, Double?) {
+        guard let crop = labelCrop(img, g, x0: x0, x1: x1, colour: colour), crop.holdsLabel else { return (false, nil) }
+        return (true, readLabel(crop, widthPercent: widthPercent))
+    }
+
+    /// A segment's middle along the bar, deskewed: each pixel's distance from the segment's
+    /// colour says how much it is text.
+    struct LabelCrop {
+        var distance: [Double], w: Int, h: Int
+        /// The pixels far enough from the segment colour to be a label's ink, their distances sorted.
+        var inkDistances: [Double]
+        /// Labels sit centred in their segment and do not grow with it: ink counted in the middle.
+        var holdsLabel: Bool {
+            guard !inkDistances.isEmpty else { return false }
+            let window = min(w, ChartReader.labelWindowInHeights * h)
+            let middle = (w - window) / 2
+            let inkInMiddle = (0..<h).reduce(0) { n, r in n + (middle..<(middle + window)).filter { distance[r * w + $0] > ChartReader.labelInkDistance }.count }
+            return inkInMiddle >= max(ChartReader.labelMinInkPx, window * h / ChartReader.labelInkDivisor)
+        }
+    }
+
+    private func labelCrop(_ img: RGBImage, _ g: BarGeometry, x0: Int, x1: Int, colour: Colour) -> LabelCrop? {
         let inset = max(Self.labelInsetPx, Int(g.height * Self.labelInsetInBarHeights))
         let w = x1 - x0 - 2 * inset
         let h = Int(g.height * Self.labelCropInBarHeights)
-        guard w > Self.smallestCropPx, h > Self.smallestCropPx else { return (false, nil) }
-        // Deskewed crop along the bar; a pixel's distance from the segment colour says how
-        // much it is text.
+        guard w > Self.smallestCropPx, h > Self.smallestCropPx else { return nil }
         var distance = [Double](repeating: 0, count: w * h)
         for c in 0..<w {
             let x = x0 + inset + c
@@ -365,21 +399,21 @@ struct ChartReader {
                 distance[r * w + c] = img.colour(x, y).distance(colour)
             }
         }
+        return LabelCrop(distance: distance, w: w, h: h, inkDistances: distance.filter { $0 > Self.labelInkDistance }.sorted())
+    }
+
+    /// The label's value, read from one crop after another until a reading agrees with the
+    /// segment's width (nil: none did).
+    private func readLabel(_ crop: LabelCrop, widthPercent: Double) -> Double? {
+        let (distance, w, h) = (crop.distance, crop.w, crop.h)
         let loose = Self.labelInkDistance
-        let inkDistances = distance.filter { $0 > loose }.sorted()
-        guard !inkDistances.isEmpty else { return (false, nil) }
-        // Labels sit centred in their segment and do not grow with it: ink counted in the middle.
-        let window = min(w, Self.labelWindowInHeights * h)
-        let middle = (w - window) / 2
-        let inkInMiddle = (0..<h).reduce(0) { n, r in n + (middle..<(middle + window)).filter { distance[r * w + $0] > loose }.count }
-        guard inkInMiddle >= max(Self.labelMinInkPx, window * h / Self.labelInkDivisor) else { return (false, nil) }
         let pad = Self.labelPad
         func binarised(_ threshold: Double) -> GreyImage {
             var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
             for r in 0..<h { for c in 0..<w where distance[r * w + c] > threshold { out[c + pad, r + pad] = 0 } }
             return out
         }
-        let inkLevel = inkDistances[inkDistances.count * Self.inkLevelPercentile / 100]
+        let inkLevel = crop.inkDistances[crop.inkDistances.count * Self.inkLevelPercentile / 100]
         // Shades of grey by distance: tesseract reads soft edges better than a hard cut at times.
         func shaded() -> GreyImage {
             var out = GreyImage(width: w + 2 * pad, height: h + 2 * pad)
@@ -415,9 +449,9 @@ struct ChartReader {
             let text = reader.readLine(image, dpi: Int(dpi) * scale, whitelist: k < attempts.count ? "0123456789%" : "0123456789")
             let digits = text.filter(\.isNumber)
             guard !digits.isEmpty, digits.count <= Self.labelDigits, let v = Double(digits), v <= 100 else { continue }
-            if abs(v - widthPercent) <= Self.labelToWidthSlack { return (true, v) }
+            if abs(v - widthPercent) <= Self.labelToWidthSlack { return v }
         }
-        return (true, nil)
+        return nil
     }
 
     /// A label's `%` is this wide, in the label's heights (from its last ink column back to the

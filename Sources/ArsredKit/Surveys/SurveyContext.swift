@@ -36,7 +36,25 @@ struct SurveyContext {
         let start = max(0, end - limit)
         guard start < end else { return ctx }
         let lines = stream.entries[start..<end].map(\.line)
-        // The question list: "Fråga N <text>" lines (no n=), text running on to the next line.
+        for (n, t) in questionList(in: lines, vocabulary: vocabulary) { ctx.questionTexts[n] = vocabulary.questionText(number: n, printed: t) }
+        if let h = surveyHeading(in: lines, vocabulary: vocabulary) { ctx.programme = h.programme; ctx.respondents = h.respondents }
+        if ctx.programme == nil {
+            ctx.programme = sectionHeading(in: lines, vocabulary: vocabulary)
+        }
+        if ctx.respondents == nil {
+            // "... svarade 62 deltagare i pågående insats": the nearest mention before the chart.
+            for l in lines.suffix(40).reversed() {
+                let f = l.folded
+                guard f.contains("deltagare") || f.contains("indikator") || f.contains("insats") else { continue }
+                if let r = SurveyText.respondents(in: f, vocabulary: vocabulary) { ctx.respondents = r; break }
+            }
+        }
+        return ctx
+    }
+
+    /// The question list, read upwards: "Fråga N <text>" lines (no n=), text running on to the
+    /// next line; printed texts by number.
+    static func questionList(in lines: [Line], vocabulary: SurveyVocabulary) -> [Int: String] {
         var listTexts: [Int: String] = [:]
         var i = lines.count - 1
         var listTop = lines.count
@@ -55,35 +73,20 @@ struct SurveyContext {
             }
             i -= 1
         }
-        if !listTexts.isEmpty {
-            for (n, t) in listTexts { ctx.questionTexts[n] = vocabulary.questionText(number: n, printed: t) }
-        }
-        // The survey heading, possibly running over two lines.
+        return listTexts
+    }
+
+    /// The nearest survey heading naming a programme, possibly running over two lines.
+    static func surveyHeading(in lines: [Line], vocabulary: SurveyVocabulary) -> (programme: String, respondents: String?)? {
         for k in stride(from: lines.count - 1, through: 0, by: -1) {
             var text = lines[k].text
             if k + 1 < lines.count, SurveyText.questionLabel(lines[k + 1].text, vocabulary: vocabulary) == nil,
                lines[k + 1].text.count < SurveySettings.headingSecondLineLetters {
                 text += " " + lines[k + 1].text
             }
-            if let h = SurveyText.heading(text, vocabulary: vocabulary) {
-                if let p = h.programme {
-                    ctx.programme = p; ctx.respondents = h.respondents
-                    break
-                }
-            }
+            if let h = SurveyText.heading(text, vocabulary: vocabulary), let p = h.programme { return (p, h.respondents) }
         }
-        if ctx.programme == nil {
-            ctx.programme = sectionHeading(in: lines, vocabulary: vocabulary)
-        }
-        if ctx.respondents == nil {
-            // "... svarade 62 deltagare i pågående insats": the nearest mention before the chart.
-            for l in lines.suffix(40).reversed() {
-                let f = l.folded
-                guard f.contains("deltagare") || f.contains("indikator") || f.contains("insats") else { continue }
-                if let r = SurveyText.respondents(in: f, vocabulary: vocabulary) { ctx.respondents = r; break }
-            }
-        }
-        return ctx
+        return nil
     }
 
     /// The nearest line above that reads like a section heading naming a programme: short,

@@ -26,6 +26,9 @@ enum SurveySettings {
 
     /// A page holds a survey when it lists this many question labels.
     static let questionLabelsOnPage = 3
+    /// Or this many lines of its question list, a question asked after its label: a page read
+    /// without its running text (a scan's skim) keeps a few of the list's lines, seldom three.
+    static let questionListLinesOnPage = 2
     /// A survey's heading line is shorter than this many folded characters (a longer one is prose);
     /// the first `titleHeadings` forms of the vocabulary are its titles.
     static let headingLineCharacters = 140, titleHeadings = 2

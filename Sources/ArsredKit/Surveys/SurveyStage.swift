@@ -128,14 +128,24 @@ public enum SurveyStage {
 
     /// Cheap test on a page's words: does it hold (the list or labels of) a survey chart?
     public static func pageHoldsSurvey(_ page: Page, _ vocabulary: SurveyVocabulary) -> Bool {
-        var questions = 0
+        var questions = 0, asked = 0
         for l in page.lines {
-            if SurveyText.questionLabel(l.text, vocabulary: vocabulary) != nil { questions += 1 }
-            if questions >= SurveySettings.questionLabelsOnPage { return true }
+            if let q = SurveyText.questionLabel(l.text, vocabulary: vocabulary) {
+                questions += 1
+                if isQuestionListLine(q) { asked += 1 }
+            }
+            if questions >= SurveySettings.questionLabelsOnPage || asked >= SurveySettings.questionListLinesOnPage { return true }
             if l.folded.count < SurveySettings.headingLineCharacters, vocabulary.headings.prefix(SurveySettings.titleHeadings).contains(where: { SurveyText.foldedContainsFuzzy(l.folded, $0) }),
                l.text.contains(where: { "–—-".contains($0) }) { return true }
         }
         return false
+    }
+
+    /// A line of a survey's question list: a label without n, then a question asked
+    /// (`Fråga 3 Får stödet ta den tid du behöver?`).
+    static func isQuestionListLine(_ q: QuestionLabel) -> Bool {
+        let asked = q.rest.joined(separator: " ")
+        return q.n == nil && asked.hasSuffix("?") && asked.filter(\.isLetter).count >= SurveySettings.wrappedQuestionLetters
     }
 
     private static func build(_ chart: ChartReading, page: Int, context ctx: SurveyContext,

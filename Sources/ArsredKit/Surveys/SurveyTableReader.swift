@@ -94,33 +94,7 @@ enum SurveyTableReader {
     /// words, their words joined into cells by x overlap, the cells given to categories as one
     /// monotone alignment on the folded names.
     static func headerColumns(_ page: Page, above firstRow: Box, figureCentres: [Double] = [], vocabulary: SurveyVocabulary) -> [Column]? {
-        let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
-        // A name's words run together when OCR loses the spaces on a grey ground (`Tilllitendel`).
-        let fusedNames = vocabulary.categories.flatMap { $0.names.map { $0.replacingOccurrences(of: "_", with: "") } }
-        func isNameWord(_ w: Word) -> Bool {
-            let f = w.folded.replacingOccurrences(of: "_", with: "")
-            guard f.count >= SurveySettings.headerWordLetters else { return false }
-            if nameWords.contains(where: { Fuzzy.similarity(f, $0) >= SurveySettings.wordSimilarity }) { return true }
-            return f.count >= fusedNameMinLetters
-                && fusedNames.contains { Fuzzy.substringDistance(f, in: $0) <= f.count / fusedNameLettersPerEdit }
-        }
-        let reach = firstRow.height * headerReachInRows
-        let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
-            .sorted { $0.box!.midY > $1.box!.midY }
-        var words: [Word] = []
-        var top = firstRow.y0
-        for l in above {
-            // Rules and bars read as `|`, `—`, specks as a lone letter: no words of the header.
-            let lettered = l.words.filter { $0.box != nil && $0.text.filter(\.isLetter).count >= 2 }
-            if lettered.isEmpty { continue }
-            // The question list above stops the header (its label, its words, the space before
-            // the table); a name misread on a grey ground stays in it.
-            guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
-                  top - l.box!.y1 <= (words.isEmpty ? headerToRowGapInHeights : headerLineGapInHeights) * l.box!.height,
-                  Double(lettered.filter(isNameWord).count) >= headerWordShare * Double(lettered.count) else { break }
-            words += lettered
-            top = min(top, l.box!.y0)
-        }
+        let words = headerWords(page, above: firstRow, vocabulary: vocabulary)
         guard !words.isEmpty else { return nil }
         let byFigures = figureCentres.count == SurveyCategory.allCases.count
         let cells = byFigures ? nearestCells(words, centres: figureCentres) : overlapCells(words).map { Optional($0) }
@@ -153,6 +127,39 @@ enum SurveyTableReader {
             columns.append(Column(category: vocabulary.categories[k].category, x0: x0, x1: x1))
         }
         return columns
+    }
+
+    /// The header's words: the lines right above the first row made of category words (their
+    /// share at least `headerWordShare`), up to the question list or a wider space.
+    static func headerWords(_ page: Page, above firstRow: Box, vocabulary: SurveyVocabulary) -> [Word] {
+        let nameWords = Set(vocabulary.categories.flatMap { $0.names.flatMap { $0.split(separator: "_").map(String.init) } })
+        // A name's words run together when OCR loses the spaces on a grey ground (`Tilllitendel`).
+        let fusedNames = vocabulary.categories.flatMap { $0.names.map { $0.replacingOccurrences(of: "_", with: "") } }
+        func isNameWord(_ w: Word) -> Bool {
+            let f = w.folded.replacingOccurrences(of: "_", with: "")
+            guard f.count >= SurveySettings.headerWordLetters else { return false }
+            if nameWords.contains(where: { Fuzzy.similarity(f, $0) >= SurveySettings.wordSimilarity }) { return true }
+            return f.count >= fusedNameMinLetters
+                && fusedNames.contains { Fuzzy.substringDistance(f, in: $0) <= f.count / fusedNameLettersPerEdit }
+        }
+        let reach = firstRow.height * headerReachInRows
+        let above = page.lines.filter { l in l.box.map { $0.midY < firstRow.y0 && $0.midY > firstRow.y0 - reach } ?? false }
+            .sorted { $0.box!.midY > $1.box!.midY }
+        var words: [Word] = []
+        var top = firstRow.y0
+        for l in above {
+            // Rules and bars read as `|`, `—`, specks as a lone letter: no words of the header.
+            let lettered = l.words.filter { $0.box != nil && $0.text.filter(\.isLetter).count >= 2 }
+            if lettered.isEmpty { continue }
+            // The question list above stops the header (its label, its words, the space before
+            // the table); a name misread on a grey ground stays in it.
+            guard SurveyText.questionLabel(l.text, vocabulary: vocabulary) == nil,
+                  top - l.box!.y1 <= (words.isEmpty ? headerToRowGapInHeights : headerLineGapInHeights) * l.box!.height,
+                  Double(lettered.filter(isNameWord).count) >= headerWordShare * Double(lettered.count) else { break }
+            words += lettered
+            top = min(top, l.box!.y0)
+        }
+        return words
     }
 
     /// Words grouped into cells: a word joins a cell its x range overlaps, or runs on from within
