@@ -24,8 +24,6 @@ public final class OCRFigureRereader: FigureRereading {
     let borrowReader: (() -> SurveyLabelReader?)?
     private var reader: SurveyLabelReader?
     private var failed = false
-    /// The page last read again at each pass's resolution, rendered once for all its figures.
-    private var pages: [Double: (page: Int, image: GreyImage)] = [:]
 
     /// Resolutions the region is rendered at, one a pass (dpi): finer than the page's OCR
     /// (200-300 dpi), so tesseract sees the minus and the digit strokes over more pixels; two
@@ -65,27 +63,9 @@ public final class OCRFigureRereader: FigureRereading {
         return reader
     }
 
-    /// `region` of the page at `dpi`, cut from the page rendered once at that resolution
-    /// (white beyond the page's edges, as a rendering of the region itself is).
+    /// `region` of the page rendered at `dpi`.
     private func crop(page: Int, region: Box, dpi: Double) -> GreyImage? {
-        if pages[dpi]?.page != page {
-            pages[dpi] = nil
-            guard let whole = try? images.image(page: page, region: nil, dpi: dpi) else { return nil }
-            pages[dpi] = (page, whole.grey)
-        }
-        guard let whole = pages[dpi]?.image else { return nil }
-        let scale = dpi / 72
-        let x = Int((region.x0 * scale).rounded()), y = Int((region.y0 * scale).rounded())
-        let w = max(1, Int((region.width * scale).rounded())), h = max(1, Int((region.height * scale).rounded()))
-        var out = [UInt8](repeating: 255, count: w * h)
-        let (c0, c1) = (max(0, x), min(whole.width, x + w)), (r0, r1) = (max(0, y), min(whole.height, y + h))
-        if c1 > c0, r1 > r0 {
-            for row in r0..<r1 {
-                out.replaceSubrange(((row - y) * w + c0 - x)..<((row - y) * w + c1 - x),
-                                    with: whole.pixels[(row * whole.width + c0)..<(row * whole.width + c1)])
-            }
-        }
-        return GreyImage(width: w, height: h, pixels: out)
+        (try? images.image(page: page, region: region, dpi: dpi))?.grey
     }
 }
 

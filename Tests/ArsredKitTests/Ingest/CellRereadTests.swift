@@ -31,18 +31,6 @@ final class CountingFigurePage: PageImageSource, @unchecked Sendable {
 }
 
 @Suite struct CellRereadTests {
-    @Test func figuresOfOnePageAreCutFromOneRenderingAPass() {
-        let page = CountingFigurePage()
-        let rereader = OCRFigureRereader(images: page, language: IngestOptions.defaultLanguage, tessdata: nil)
-        var read: [Double?] = []
-        for pass in OCRFigureRereader.passDPI.indices {
-            for i in CountingFigurePage.figures.indices { read.append(rereader.reread(page: 1, box: CountingFigurePage.box(i), pass: pass)) }
-        }
-        #expect(read == [-1234, 87, -1234, 87])
-        #expect(page.wholePages == OCRFigureRereader.passDPI.count)
-        #expect(page.regions == 0)
-    }
-
     @Test func theSecondReadsBorrowTheLabelReadersFigureModel() throws {
         let pool = LabelReaderPool(tessdata: nil)
         let loan = pool.loan()
@@ -55,11 +43,4 @@ final class CountingFigurePage: PageImageSource, @unchecked Sendable {
         #expect(try pool.withReader { ObjectIdentifier($0) } == lent)
     }
 
-    @Test func aRegionPastThePageEdgeIsWhiteBeyondIt() {
-        let page = CountingFigurePage()
-        let rereader = OCRFigureRereader(images: page, language: IngestOptions.defaultLanguage, tessdata: nil)
-        // A box at the left edge: its margin reaches past the page; nothing to read there.
-        #expect(rereader.reread(page: 1, box: Box(x0: 0, y0: 0, x1: 20, y1: 10), pass: 0) == nil)
-        #expect(page.wholePages == 1)
-    }
 }
