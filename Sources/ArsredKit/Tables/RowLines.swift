@@ -4,6 +4,18 @@ import Foundation
 /// each figure column as separate blocks; lines standing on one (de-skewed) baseline, side by
 /// side, are one printed row again.
 enum RowLines {
+    /// Points (1/72 in): a line's first and last word this far apart or more measure the page's
+    /// skew; closer words' centres jitter by more than a degree of slope.
+    static let skewBaselinePoints = 60.0
+    /// Letters: a word this long or longer counts as a label word (shorter ones are OCR specks or
+    /// abbreviations that print beside figures too).
+    static let labelWordLetters = 3
+    /// Label words across the two parts of a cut label: a two-part row has a short label; more
+    /// words are two rows of their own.
+    static let splitLabelMaximumWords = 3
+    /// Characters: a first word this short ending in `.` is a heading's number (`4.`, `12.`).
+    static let headingNumberCharacters = 5
+
     static func rebuild(_ page: Page) -> Page {
         let lines = page.lines.filter { l in !l.words.isEmpty && l.words.allSatisfy { $0.box != nil } }
         guard lines.count == page.lines.count, lines.count >= 2 else { return page }
@@ -12,7 +24,7 @@ enum RowLines {
         for l in lines where l.words.count >= 2 {
             let a = l.words.first!.box!, b = l.words.last!.box!
             let dx = b.midX - a.midX
-            if dx > 60 { slopes.append((b.midY - a.midY) / dx) }
+            if dx > skewBaselinePoints { slopes.append((b.midY - a.midY) / dx) }
         }
         slopes.sort()
         let slope = slopes.isEmpty ? 0 : slopes[slopes.count / 2]
@@ -53,12 +65,12 @@ enum RowLines {
     /// not a numbered heading beside a page number.
     static func splitLabel(_ a: [Word], _ b: [Word]) -> Bool {
         func hasFigure(_ w: [Word]) -> Bool { w.contains { SwedishNumber.token($0.text) != nil } }
-        func letterWords(_ w: [Word]) -> Int { w.filter { $0.text.filter(\.isLetter).count >= 3 }.count }
+        func letterWords(_ w: [Word]) -> Int { w.filter { $0.text.filter(\.isLetter).count >= labelWordLetters }.count }
         func numbered(_ w: [Word]) -> Bool {
             guard let f = w.first?.text else { return false }
-            return f.count <= 5 && f.hasSuffix(".") || f.range(of: #"^\d{1,2}(\.\d{1,2})+\.?$"#, options: .regularExpression) != nil
+            return f.count <= headingNumberCharacters && f.hasSuffix(".") || f.range(of: #"^\d{1,2}(\.\d{1,2})+\.?$"#, options: .regularExpression) != nil
         }
-        return hasFigure(a) && hasFigure(b) && letterWords(a) + letterWords(b) <= 3 && !numbered(a) && !numbered(b)
+        return hasFigure(a) && hasFigure(b) && letterWords(a) + letterWords(b) <= splitLabelMaximumWords && !numbered(a) && !numbered(b)
     }
 
     /// Words that are all figures, dashes, units or specks.

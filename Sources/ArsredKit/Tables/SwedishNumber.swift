@@ -180,6 +180,10 @@ public enum SwedishNumber {
         return first.negative ? -v : v
     }
 
+    /// Readings of one row's tokens kept at most: past this the row is too ambiguous for the
+    /// arithmetic to choose among its readings in time, and the first ones found stand.
+    static let maximumSegmentations = 64
+
     /// Every way of reading `tokens` as exactly `count` numbers by Swedish digit grouping
     /// (a lead group, then groups of three). Dashes stand for one empty cell each.
     public static func segmentations(_ tokens: [NumericToken], count: Int) -> [[ParsedNumber]] {
@@ -190,7 +194,7 @@ public enum SwedishNumber {
         var out: [[ParsedNumber]] = []
         var current: [ParsedNumber] = []
         func walk(_ i: Int) {
-            if out.count > 64 { return }
+            if out.count > maximumSegmentations { return }
             if i == tokens.count {
                 if current.count == count { out.append(current) }
                 return
