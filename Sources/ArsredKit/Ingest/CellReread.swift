@@ -74,6 +74,6 @@ private final class EngineLineReader: SurveyLabelReader {
     let engine: TesseractEngine
     init(_ engine: TesseractEngine) { self.engine = engine }
     func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
-        engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
+        engine.readLine(image, dpi: dpi, whitelist: whitelist)
     }
 }

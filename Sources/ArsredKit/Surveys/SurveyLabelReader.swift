@@ -21,7 +21,13 @@ public final class TesseractLabelReader: SurveyLabelReader {
         figures = try TesseractEngine(language: Self.languages[1], dataPath: tessdata)
     }
     public func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
-        let engine = whitelist == nil ? words : figures
-        return engine.recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
+        (whitelist == nil ? words : figures).readLine(image, dpi: dpi, whitelist: whitelist)
+    }
+}
+
+extension TesseractEngine {
+    /// `image` read as one line of text, its words joined by spaces.
+    func readLine(_ image: GreyImage, dpi: Int, whitelist: String?) -> String {
+        recognise(image, dpi: dpi, mode: .singleLine, whitelist: whitelist).map(\.text).joined(separator: " ")
     }
 }
