@@ -143,15 +143,7 @@ import Testing
     @Test func theArithmeticChoosesTheRowLeftEmpty() throws {
         let page = """
             4. Kassaflödesanalys
-            Belopp i kr
-            Årets resultat
-            Justering för ej likviditetspåverkande poster
-            Ökning(-)/minskning(+) kortfristiga fordringar
-            Ökning(+)/minskning(-) kortfristiga skulder
-            Kassaflöde från den löpande verksamheten
-            Årets kassaflöde
-            Likvida medel vid årets början
-            Likvida medel vid årets slut
+            \(OCRTextFixture.cashFlowLabelColumn)
             2024-12-31
             -120000
             -5000

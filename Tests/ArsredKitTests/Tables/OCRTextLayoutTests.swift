@@ -67,15 +67,7 @@ extension OCRTextClassesTests {
 
             5. Driftredovisning
 
-            Belopp i kr
-            Årets resultat
-            Justering för ej likviditetspåverkande poster
-            Ökning(-)/minskning(+) kortfristiga fordringar
-            Ökning(+)/minskning(-) kortfristiga skulder
-            Kassaflöde från den löpande verksamheten
-            Årets kassaflöde
-            Likvida medel vid årets början
-            Likvida medel vid årets slut
+            \(OCRTextFixture.cashFlowLabelColumn)
 
             2024-12-31 2023-12-31
             120 000 80 000
