@@ -79,9 +79,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.json"])
     }
 
-    /// The pids whose command line holds `marker`.
-    static func processes(holding marker: String) -> [Int32] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name in
+    /// The pids whose command line holds `marker` (an unreadable `/proc` is the caller's error, never "none").
+    static func processes(holding marker: String) throws -> [Int32] {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc").compactMap { name in
             guard let pid = Int32(name),
                   let line = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(name)/cmdline")) else { return nil }
             return String(decoding: line, as: UTF8.self).contains(marker) ? pid : nil
@@ -104,7 +104,8 @@ import Testing
         // Wait for the worker, and leave what a worker killed between write and rename leaves.
         var worker: Int32?
         for _ in 0..<600 where worker == nil {
-            worker = Self.processes(holding: "--child").first { Self.processes(holding: out.path).contains($0) }
+            let holding = try Self.processes(holding: out.path)
+            worker = try Self.processes(holding: "--child").first { holding.contains($0) }
             if worker == nil { usleep(50_000) }
         }
         let pid = try #require(worker)
@@ -130,7 +131,8 @@ import Testing
         // and rename leaves.
         var workers: [Int32] = []
         for _ in 0..<600 where workers.count < 2 {
-            workers = Self.processes(holding: "--worker").filter { Self.processes(holding: out.path).contains($0) }
+            let holding = try Self.processes(holding: out.path)
+            workers = try Self.processes(holding: "--worker").filter { holding.contains($0) }
             if workers.count < 2 { usleep(50_000) }
         }
         #expect(workers.count == 2)
@@ -149,7 +151,7 @@ import Testing
         p.waitUntilExit()
         #expect(p.terminationStatus == 128 + signal)
         #expect(text.contains("arsred: cancelled by \(signal == SIGINT ? "SIGINT" : "SIGTERM"); 2 documents not read"))
-        #expect(processes(holding: out.path).isEmpty)
+        #expect(try processes(holding: out.path).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 

@@ -32,10 +32,10 @@ struct SectionLocatorTests {
         #expect(SectionLocator.classify(line("Fordringar 4 47 489 66 990"), vocabulary: v) == nil)
     }
 
-    @Test func pagePredicateSeesTableHeadings() {
+    @Test func pagePredicateSeesTableHeadings() throws {
         let page = Page(number: 1, method: .ocr, lines: [line("Den hoga inflationen paverkar"), line("4. Kassaflodesanalys")])
         let prose = Page(number: 2, method: .ocr, lines: [line("Resultatet visar att insatsen gav stöd"), line("Sida 4")])
-        #expect(TableStage.pageHoldsTable(page))
-        #expect(!TableStage.pageHoldsTable(prose))
+        #expect(try TableStage.pageHoldsTable(page))
+        #expect(try !TableStage.pageHoldsTable(prose))
     }
 }

@@ -25,9 +25,9 @@ extension TableStage {
         return CheckStage(relations: try PipelineConfiguration.load().checks).check(read, pages: pages)
     }
 
-    /// The skim policy's test with the checkout's vocabulary; false when it does not load.
-    static func pageHoldsTable(_ page: Page) -> Bool {
-        (try? checkout.get())?.pageHoldsTable(page) ?? false
+    /// The skim policy's test with the checkout's vocabulary (an error loading it is the caller's).
+    static func pageHoldsTable(_ page: Page) throws -> Bool {
+        try checkout.get().pageHoldsTable(page)
     }
 }
 
