@@ -47,7 +47,7 @@ public enum SurveyStage {
             // No picture to read a chart from: a table of percentages still reads from its words
             // (a `.txt` input's rows are the table's rows, in the categories' printed order).
             for s in textSurveys { add(&result) { table(s, pages: document.pages, vocabulary: vocabulary, result: &$0) } }
-            return result
+            return flaggingUnread(result, pages: document.pages, vocabulary: vocabulary)
         }
         let chartReader = ChartReader(vocabulary: vocabulary, reader: reader)
         // A chart may sit on the page after its heading and question list.
@@ -74,7 +74,7 @@ public enum SurveyStage {
         for s in textSurveys where !chartPages.contains(s.page ?? -1) && !chartPages.contains((s.page ?? -1) + 1) {
             add(&result) { table(s, pages: document.pages, vocabulary: vocabulary, result: &$0) }
         }
-        return result
+        return flaggingUnread(result, pages: document.pages, vocabulary: vocabulary)
     }
 
     /// Appends the survey `make` reads and puts its checks' cells in its figure table, as the

@@ -31,4 +31,24 @@ import Testing
         let p = page(["stor del eller helt och hållet på frågan om stödet är till nytta.", "Delvis finansierat"])
         #expect(!SurveyStage.pageShowsAnswerScale(p, try PipelineConfiguration.load().surveys))
     }
+
+    /// A page showing the answer scale with no survey figure read on it or beside it is said,
+    /// never left silent; a survey read on the next page (a legend above its chart) answers it.
+    @Test func anAnswerScaleWithNothingReadIsWarnedOf() throws {
+        let vocabulary = try PipelineConfiguration.load().surveys
+        let legend = page(["Inte alls Till liten del Delvis", "Till stor del Till mycket stor del Helt och hållet"])
+        func warned(_ surveys: [IndicatorSurvey]) -> [Int?] {
+            SurveyStage.flaggingUnread(SurveyRecognition(surveys: surveys), pages: [legend], vocabulary: vocabulary)
+                .diagnostics.map(\.page)
+        }
+        func survey(page: Int, share: Double?) -> IndicatorSurvey {
+            IndicatorSurvey(programme: "Programme", respondents: nil, page: page, questions: [
+                SurveyQuestion(number: 1, text: nil, n: 40, percentages: [.delvis: share], printed: [share])])
+        }
+        #expect(warned([]) == [10])
+        #expect(warned([survey(page: 10, share: nil)]) == [10])
+        #expect(warned([survey(page: 11, share: 25)]) == [])
+        #expect(warned([survey(page: 12, share: 25)]) == [10])
+    }
 }
+
